@@ -1,0 +1,72 @@
+import hashlib
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from guildhall.accounts.models import ApiToken, Invitation
+from guildhall.core.events import record
+
+TOKEN_PREFIX = "gh_"  # noqa: S105 - a public prefix, not a secret
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def api_token_create(*, user, name: str = "API token") -> str:
+    """Create a token for `user`; returns the raw token, which is never stored."""
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, name=name, key_hash=hash_token(raw), prefix=raw[:10])
+    return raw
+
+
+def api_token_authenticate(raw: str):
+    """The active user owning `raw`, or None."""
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=hash_token(raw), user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+def invitation_create(*, actor, email: str) -> Invitation:
+    invitation = Invitation.objects.create(
+        email=email.strip().lower(), token=secrets.token_urlsafe(32), invited_by=actor
+    )
+    record(actor, "invite", invitation, data={"email": invitation.email})
+    return invitation
+
+
+def invitation_url(invitation: Invitation) -> str:
+    return reverse("accounts:invitation", args=[invitation.token])
+
+
+def invitation_for(*, token: str, email: str | None = None) -> Invitation | None:
+    qs = Invitation.objects.filter(token=token, accepted_at__isnull=True)
+    if email is not None:
+        qs = qs.filter(email__iexact=email.strip())
+    return qs.first()
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user) -> None:
+    Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now())
+    record(user, "accept_invitation", invitation)
+
+
+def user_signed_in(sender, request, user, **kwargs) -> None:
+    """Receiver of Django's user_logged_in: every sign-in goes into the event log."""
+    record(user, "sign_in", user)
+
+
+def user_get_by_email(email: str):
+    return get_user_model().objects.filter(email__iexact=email.strip()).first()

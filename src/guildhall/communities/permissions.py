@@ -1,0 +1,77 @@
+"""Who may see and do what in a community. Deny by default; staff administer everything."""
+
+from django.conf import settings
+from django.http import Http404
+
+from guildhall.communities.models import Community, Membership
+from guildhall.core.exceptions import PermissionDenied
+
+
+def membership_of(user, community: Community) -> Membership | None:
+    """The user's membership, cached on the community object for the request."""
+    if not user.is_authenticated:
+        return None
+    cache = community.__dict__.setdefault("_membership_cache", {})
+    if user.pk not in cache:
+        cache[user.pk] = Membership.objects.filter(community=community, user=user).first()
+    return cache[user.pk]
+
+
+def role_of(user, community: Community) -> str | None:
+    membership = membership_of(user, community)
+    return membership.role if membership else None
+
+
+def can_view_community(user, community: Community) -> bool:
+    if not user.is_authenticated:
+        return False
+    if not community.is_private or user.is_staff:
+        return True
+    return membership_of(user, community) is not None
+
+
+def check_view_community(user, community: Community) -> None:
+    """Private communities answer 'not found' to outsiders, so their existence stays hidden."""
+    if not can_view_community(user, community):
+        raise Http404("No such community.")
+
+
+def can_create_community(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or settings.GUILDHALL_COMMUNITY_CREATION == "members"
+
+
+def check_create_community(user) -> None:
+    if not can_create_community(user):
+        raise PermissionDenied("Only administrators can create communities here.")
+
+
+def can_manage_community(user, community: Community) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or role_of(user, community) == Membership.Role.MANAGER
+
+
+def check_manage_community(user, community: Community) -> None:
+    check_view_community(user, community)
+    if not can_manage_community(user, community):
+        raise PermissionDenied("Only this community's managers can do that.")
+
+
+def can_join_community(user, community: Community) -> bool:
+    return (
+        user.is_authenticated
+        and not community.is_private
+        and membership_of(user, community) is None
+    )
+
+
+def can_post_in_community(user, community: Community) -> bool:
+    return membership_of(user, community) is not None
+
+
+def check_post_in_community(user, community: Community) -> None:
+    check_view_community(user, community)
+    if not can_post_in_community(user, community):
+        raise PermissionDenied("Join this community to post and comment in it.")

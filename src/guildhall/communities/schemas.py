@@ -1,0 +1,105 @@
+"""What the API shows of communities and their memberships, and what it accepts."""
+
+from datetime import datetime
+from typing import Annotated
+
+from ninja import Schema
+from pydantic import Field
+
+from guildhall.core.api_support import ListParams
+from guildhall.core.api_types import Text
+
+
+class CommunityOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    visibility: str
+    member_count: int
+    item_count: int
+    purpose: str
+    purpose_html: str
+    guidelines: str
+    guidelines_html: str
+    created_at: datetime
+    # The caller's role here ("member", "expert", "manager"), or null when not a member.
+    my_role: str | None = None
+
+
+class CommunityListOut(Schema):
+    items: list[CommunityOut]
+    count: int
+
+
+class CommunityQuery(ListParams):
+    q: Text = ""
+    kind: Text = ""
+
+
+class CommunityIn(Schema):
+    name: Annotated[Text, Field(max_length=120)]
+    kind: Text = "horizontal"
+    visibility: Text = "public"
+    purpose: Text = ""
+    guidelines: Text = ""
+    # The address (/c/<slug>/); made from the name when left out.
+    slug: Annotated[str, Field(max_length=80, pattern=r"^[-a-zA-Z0-9_]*$")] = ""
+
+
+class JoinIn(Schema):
+    accept_guidelines: bool = False
+
+
+class MembershipOut(Schema):
+    community: str
+    username: str
+    role: str
+    joined_at: datetime
+    guidelines_accepted_at: datetime | None
+
+    @staticmethod
+    def resolve_community(obj) -> str:
+        return obj.community.slug
+
+    @staticmethod
+    def resolve_username(obj) -> str:
+        return obj.user.username
+
+
+class MemberOut(Schema):
+    """One member of a community, as the members list shows them."""
+
+    username: str
+    name: str
+    title: str
+    department: str | None
+    role: str
+    joined_at: datetime
+
+    @staticmethod
+    def resolve_username(obj) -> str:
+        return obj.user.username
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.user.name
+
+    @staticmethod
+    def resolve_title(obj) -> str:
+        profile = getattr(obj.user, "profile", None)
+        return profile.title if profile else ""
+
+    @staticmethod
+    def resolve_department(obj) -> str | None:
+        profile = getattr(obj.user, "profile", None)
+        return profile.department.name if profile and profile.department else None
+
+
+class MemberListOut(Schema):
+    items: list[MemberOut]
+    count: int
+
+
+class MemberQuery(ListParams):
+    # Only members with this role: "member", "expert" or "manager".
+    role: Text = ""

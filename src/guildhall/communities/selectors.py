@@ -1,0 +1,84 @@
+"""Reads about communities; private ones exist only for their members (and staff)."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from guildhall.communities.models import Community, JoinRequest, Membership
+
+
+def member_community_ids(viewer):
+    """A subquery of the communities `viewer` belongs to (one SQL statement, never a list)."""
+    return Membership.objects.filter(user_id=viewer.pk).values("community_id")
+
+
+def communities_visible_to(viewer) -> QuerySet:
+    qs = Community.objects.all()
+    if not viewer.is_authenticated:
+        return qs.none()
+    if viewer.is_staff:
+        return qs
+    return qs.filter(
+        Q(visibility=Community.Visibility.PUBLIC) | Q(pk__in=member_community_ids(viewer))
+    )
+
+
+def communities_list(*, viewer, q: str = "", kind: str = "", mine: bool = False) -> QuerySet:
+    qs = communities_visible_to(viewer)
+    for word in q.split()[:6]:
+        qs = qs.filter(Q(name__icontains=word) | Q(purpose__icontains=word))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if mine:
+        qs = qs.filter(pk__in=member_community_ids(viewer))
+    return qs.order_by("-member_count", "name", "pk")  # pk: stable pages on ties
+
+
+def community_get(*, viewer, slug: str) -> Community:
+    community = communities_visible_to(viewer).filter(slug=slug).first()
+    if community is None:
+        raise Http404("No such community.")
+    return community
+
+
+def memberships_of(*, viewer, member) -> QuerySet:
+    """The communities `member` belongs to that `viewer` may see."""
+    memberships = Membership.objects.filter(user=member)
+    if viewer.pk != member.pk:  # one's own communities are always visible to oneself
+        memberships = memberships.filter(community__in=communities_visible_to(viewer))
+    return memberships.select_related("community").order_by("community__name")
+
+
+def community_members(*, viewer, community: Community, role: str = "") -> QuerySet:
+    # The visibility filter inside the same query: a private community's members are listed
+    # only to those who may see it, whatever the caller forgot.
+    qs = Membership.objects.filter(
+        community=community, community__in=communities_visible_to(viewer)
+    ).select_related("user", "user__profile", "user__profile__department")
+    if role:
+        qs = qs.filter(role=role)
+    return qs.order_by("user__first_name", "user__last_name", "user__username")
+
+
+def community_leaders(*, community: Community) -> list[Membership]:
+    """Managers and experts, managers first (shown on the community page)."""
+    return list(
+        Membership.objects.filter(
+            community=community, role__in=[Membership.Role.MANAGER, Membership.Role.EXPERT]
+        )
+        .select_related("user", "user__profile")
+        .order_by("-role", "user__first_name")
+    )
+
+
+def join_requests_pending(*, community: Community) -> QuerySet:
+    return (
+        JoinRequest.objects.filter(community=community, status=JoinRequest.Status.PENDING)
+        .select_related("user", "user__profile")
+        .order_by("created_at")
+    )
+
+
+def join_request_pending_for(*, viewer, community: Community) -> JoinRequest | None:
+    return JoinRequest.objects.filter(
+        community=community, user=viewer, status=JoinRequest.Status.PENDING
+    ).first()

@@ -1,0 +1,74 @@
+"""Every read of items goes through `content_items_visible_to`, so no page can forget privacy."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from guildhall.communities.selectors import member_community_ids
+from guildhall.content.models import ContentItem, Tag
+
+
+def content_items_visible_to(viewer) -> QuerySet:
+    """Published items the viewer may see, plus the viewer's own drafts."""
+    items = ContentItem.objects.all()
+    if not viewer.is_authenticated:
+        return items.none()
+    published = Q(status=ContentItem.Status.PUBLISHED)
+    if not viewer.is_staff:
+        published &= Q(visibility=ContentItem.Visibility.COMPANY) | Q(
+            community_id__in=member_community_ids(viewer)
+        )
+    return items.filter(published | Q(author_id=viewer.pk))
+
+
+def with_card_data(items: QuerySet) -> QuerySet:
+    """What a list of item cards shows, in a fixed number of queries."""
+    return items.select_related("author", "author__profile", "community").prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.only("name", "slug"))
+    )
+
+
+def content_feed(
+    *,
+    viewer,
+    community=None,
+    kind: str = "",
+    author=None,
+    tag: str = "",
+    include_drafts: bool = False,
+) -> QuerySet:
+    items = content_items_visible_to(viewer)
+    if not include_drafts:
+        items = items.filter(status=ContentItem.Status.PUBLISHED)
+    if community is not None:
+        items = items.filter(community=community)
+    if kind:
+        items = items.filter(kind=kind)
+    if author is not None:
+        items = items.filter(author=author)
+    if tag:
+        items = items.filter(tags__slug=tag)
+    return with_card_data(items).order_by("-published_at", "-id")
+
+
+def whats_new(*, viewer, kind: str = "") -> QuerySet:
+    """Latest published items from the viewer's communities and company-wide posts."""
+    items = content_items_visible_to(viewer).filter(
+        Q(community__isnull=True) | Q(community_id__in=member_community_ids(viewer)),
+        status=ContentItem.Status.PUBLISHED,
+    )
+    if kind:
+        items = items.filter(kind=kind)
+    return with_card_data(items).order_by("-published_at", "-id")
+
+
+def drafts_of(*, viewer) -> QuerySet:
+    return with_card_data(
+        ContentItem.objects.filter(author=viewer, status=ContentItem.Status.DRAFT)
+    ).order_by("-updated_at")
+
+
+def content_item_get(*, viewer, pk: int) -> ContentItem:
+    item = with_card_data(content_items_visible_to(viewer)).filter(pk=pk).first()
+    if item is None:
+        raise Http404("No such item.")
+    return item

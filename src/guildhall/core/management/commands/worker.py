@@ -1,0 +1,121 @@
+"""`guildhall worker`: run background tasks (notifications, search indexing, email...).
+
+Tasks are queued through the django-tasks API. With the default database backend
+(`django_tasks_db`) this command runs its `db_worker` over every queue; run as many workers as
+you like, on as many machines as share the database. With the immediate backend there is nothing
+to run: tasks execute inside the request that queued them.
+"""
+
+import logging
+import threading
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
+from django_tasks_db.compat import TASKS_LOGGER
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from guildhall.core.schedule import enqueue_due
+
+logger = logging.getLogger(__name__)
+
+DB_BACKEND = "django_tasks_db.DatabaseBackend"
+SCHEDULE_INTERVAL = 60  # seconds between looks for due periodic jobs
+NO_WORKER_BACKENDS = {
+    "django_tasks.backends.immediate.ImmediateBackend",
+    "django_tasks.backends.dummy.DummyBackend",
+}
+
+
+def task_backend_path(alias: str = "default") -> str:
+    return settings.TASKS.get(alias, {}).get("BACKEND", "")
+
+
+def worker_needed(alias: str = "default") -> bool:
+    """Whether queued tasks wait for a worker process (False for the immediate backend)."""
+    return task_backend_path(alias) not in NO_WORKER_BACKENDS
+
+
+class _DbWorker(DbWorkerCommand):
+    """`db_worker` whose quietest level still reports failed tasks (it would hide them)."""
+
+    def configure_logging(self, verbosity: int) -> None:
+        super().configure_logging(verbosity)
+        if verbosity == 0:
+            for name in (TASKS_LOGGER, "django_tasks_db"):
+                logging.getLogger(name).setLevel(logging.WARNING)
+
+
+class Command(BaseCommand):
+    help = "Run background tasks until stopped (Ctrl-C or SIGTERM finishes the current task)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--queue",
+            default="*",
+            help="Comma-separated queue names to process (default: every queue).",
+        )
+        parser.add_argument(
+            "--interval",
+            type=float,
+            default=1.0,
+            help="Seconds to wait between polls when there is nothing to do (default: 1).",
+        )
+        parser.add_argument(
+            "--batch",
+            action="store_true",
+            help="Run every task waiting now, then exit (for cron or one-off catch-up).",
+        )
+        parser.add_argument(
+            "--max-tasks",
+            type=int,
+            default=None,
+            help="Exit after this many tasks (a supervisor restarts the worker).",
+        )
+        parser.add_argument("--backend", default="default", help="Task backend alias.")
+
+    def handle(self, *args, queue, interval, batch, max_tasks, backend, verbosity, **options):
+        path = task_backend_path(backend)
+        if path in NO_WORKER_BACKENDS:
+            self.stdout.write(
+                f"The task backend is {path}: tasks run where they are queued, no worker needed."
+            )
+            return
+        if path != DB_BACKEND:
+            raise CommandError(
+                f"`guildhall worker` runs the database task backend; {path or 'none'} is "
+                "configured. Run that backend's own worker instead."
+            )
+        kwargs = {
+            "queue_name": queue,
+            "interval": interval,
+            "batch": batch,
+            "backend_name": backend,
+            "reload": False,
+            "verbosity": verbosity,
+        }
+        if max_tasks is not None:
+            if max_tasks <= 0:
+                raise CommandError("--max-tasks must be greater than zero.")
+            kwargs["max_tasks"] = max_tasks
+        if verbosity >= 1 and not batch:
+            self.stdout.write(f"Guildhall worker: processing queue(s) {queue} (Ctrl-C to stop).")
+        if batch:
+            enqueue_due()
+        else:
+            threading.Thread(target=_schedule_forever, name="periodic", daemon=True).start()
+        call_command(_DbWorker(), **kwargs)
+
+
+def _schedule_forever() -> None:
+    """Queue due periodic jobs now and every minute after, for as long as the worker runs."""
+    while True:
+        try:
+            enqueue_due()
+        except Exception:  # a bad minute (database restarting) must not end the schedule
+            logger.exception("Could not queue the periodic jobs; trying again in a minute")
+        finally:
+            close_old_connections()
+        time.sleep(SCHEDULE_INTERVAL)

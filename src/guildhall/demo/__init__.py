@@ -1,0 +1,1 @@
+"""The demo organisation: a realistic company loaded through the services (`guildhall demo`)."""

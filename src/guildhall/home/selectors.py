@@ -1,0 +1,366 @@
+"""The home page's sections, for the page, the API and the digest email.
+
+Every list goes through content's or communities' visibility filter. The per-member sections
+(popular, who's new, who's popular, for you) are cached for `SECTION_CACHE_SECONDS` per member:
+they come from rollups or change slowly, and the home page is the hottest page of the product.
+"""
+
+import copy
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db.models import F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.text import slugify
+
+from guildhall.communities.models import Membership
+from guildhall.communities.selectors import communities_visible_to, member_community_ids
+from guildhall.content.hooks import attach_api_fields
+from guildhall.content.models import ContentItem
+from guildhall.content.selectors import content_items_visible_to, with_card_data
+from guildhall.home.models import SECTIONS_CACHE_KEY, HomeSection, MemberHelpfulness, Welcome
+from guildhall.interviews.selectors import latest_interviews
+from guildhall.news.selectors import latest_news
+from guildhall.people.models import ProfileSkill
+from guildhall.people.selectors import followed_tag_ids, followed_user_ids, people_list
+
+SECTION_CACHE_SECONDS = 30
+WINDOWS = (7, 30)  # the trending windows the rollup computes (days)
+WHOS_NEW_DAYS = 30
+PUBLISHED = ContentItem.Status.PUBLISHED
+
+
+def _cached(viewer, name: str, compute, *args):
+    key = f"home:{name}:{viewer.pk}:{':'.join(str(a) for a in args)}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, SECTION_CACHE_SECONDS)
+    return value
+
+
+def forget_member_sections(viewer) -> None:
+    """Drop a member's cached who's new (after they welcomed someone)."""
+    cache.delete(f"home:whos_new:{viewer.pk}:")
+
+
+# --- Section settings ----------------------------------------------------------------------------
+
+
+def enabled_sections() -> list[str]:
+    """The keys of the sections staff enabled, in their order (cached; saving a row clears it).
+    A section without a row (not seeded yet) shows, after the configured ones."""
+    keys = cache.get(SECTIONS_CACHE_KEY)
+    if keys is None:
+        rows = list(HomeSection.objects.order_by("position", "key").values_list("key", "enabled"))
+        known = {key for key, _ in rows}
+        keys = [key for key, enabled in rows if enabled]
+        keys += [key for key in HomeSection.Key.values if key not in known]
+        cache.set(SECTIONS_CACHE_KEY, keys, 300)
+    return keys
+
+
+# --- Latest news and what's new ------------------------------------------------------------------
+
+
+def home_latest_news(*, viewer, limit: int = 5) -> list[ContentItem]:
+    """Current announcements of the viewer's communities and company-wide news."""
+    return latest_news(viewer, limit=limit)
+
+
+def whats_new_feed(*, viewer, kind: str = "") -> QuerySet:
+    """Recent published items from the viewer's communities, the colleagues and tags they follow,
+    and company-wide posts, newest first (visibility filtered: a followed colleague's post in a
+    private community shows only to its members)."""
+    tagged = ContentItem.tags.through.objects.filter(
+        tag_id__in=followed_tag_ids(viewer=viewer)
+    ).values("contentitem_id")
+    items = content_items_visible_to(viewer).filter(
+        Q(community__isnull=True)
+        | Q(community_id__in=member_community_ids(viewer))
+        | Q(author_id__in=followed_user_ids(viewer=viewer))
+        | Q(pk__in=tagged),
+        status=PUBLISHED,
+    )
+    if kind:
+        items = items.filter(kind=kind)
+    return with_card_data(items).order_by("-published_at", "-id")
+
+
+# --- What's popular ------------------------------------------------------------------------------
+
+
+def trend_window(days: int) -> int:
+    """The computed window closest to `days` (7 or 30)."""
+    return min(WINDOWS, key=lambda window: abs(window - days))
+
+
+def whats_popular(*, viewer, days: int = 7, limit: int = 10, kind: str = "") -> list[ContentItem]:
+    """Items trending over the last `days` (7 or 30) that the viewer may see, highest score
+    first, each with `trend_score`: read from the rollup (`home.tasks.home_rollup`)."""
+    window = trend_window(days)
+
+    def compute():
+        items = content_items_visible_to(viewer).filter(status=PUBLISHED, trends__window=window)
+        if kind:
+            items = items.filter(kind=kind)
+        items = items.annotate(trend_score=F("trends__score")).order_by("-trend_score", "-id")
+        return list(with_card_data(items)[:limit])
+
+    return _cached(viewer, "popular", compute, window, limit, kind)
+
+
+# --- Who's new -----------------------------------------------------------------------------------
+
+
+def _new_people(viewer, since, limit: int) -> list:
+    """Who joined the viewer's communities or department since `since`, newest first, each with
+    `joined_at` and `joined_where` (a community or department name): two queries."""
+    found: dict[int, object] = {}
+    joins = (
+        Membership.objects.filter(
+            community_id__in=member_community_ids(viewer), joined_at__gte=since
+        )
+        .exclude(user_id=viewer.pk)
+        .filter(user__is_active=True)
+        .select_related("user", "user__profile", "user__profile__department", "community")
+        .order_by("-joined_at")[: limit * 3]
+    )
+    for membership in joins:
+        person = found.get(membership.user_id)
+        if person is None:
+            person = membership.user
+            person.joined_at, person.joined_where = membership.joined_at, membership.community.name
+            found[person.pk] = person
+    profile = getattr(viewer, "profile", None)
+    if profile is not None and profile.department_id:
+        colleagues = (
+            get_user_model()
+            .objects.filter(
+                profile__department_id=profile.department_id,
+                date_joined__gte=since,
+                is_active=True,
+            )
+            .exclude(pk=viewer.pk)
+            .select_related("profile", "profile__department")
+            .order_by("-date_joined")[:limit]
+        )
+        for person in colleagues:
+            if person.pk in found and found[person.pk].joined_at >= person.date_joined:
+                continue
+            person.joined_at, person.joined_where = person.date_joined, profile.department.name
+            found[person.pk] = person
+    return sorted(found.values(), key=lambda p: (p.joined_at, p.pk), reverse=True)[:limit]
+
+
+def whos_new(*, viewer, days: int = WHOS_NEW_DAYS, limit: int = 6) -> list:
+    """Members who joined the viewer's communities or department in the last `days` (never the
+    viewer), newest first, each with `joined_at`, `joined_where` and `welcomed` (whether the
+    viewer already welcomed them)."""
+    if not viewer.is_authenticated:
+        return []
+
+    def compute():
+        people = _new_people(viewer, timezone.now() - timedelta(days=days), limit)
+        welcomed = set(
+            Welcome.objects.filter(
+                sender_id=viewer.pk, recipient_id__in=[p.pk for p in people]
+            ).values_list("recipient_id", flat=True)
+        )
+        for person in people:
+            person.welcomed = person.pk in welcomed
+        return people
+
+    if days != WHOS_NEW_DAYS or limit != 6:
+        return compute()
+    return _cached(viewer, "whos_new", compute)
+
+
+# --- Who's popular -------------------------------------------------------------------------------
+
+
+def helpful_members(*, viewer, community=None, limit: int = 5) -> list[MemberHelpfulness]:
+    """The helpfulness ranking (from the rollup) company-wide, or of one community the viewer
+    may see, highest first; each row has `user` (with profile)."""
+    rows = MemberHelpfulness.objects.filter(user__is_active=True)
+    if community is None:
+        rows = rows.filter(community__isnull=True)
+    else:
+        rows = rows.filter(community__in=communities_visible_to(viewer).filter(pk=community.pk))
+    return list(
+        rows.select_related("user", "user__profile", "user__profile__department").order_by(
+            "-score", "user_id"
+        )[:limit]
+    )
+
+
+def _helpful_in_my_communities(viewer, per_community: int) -> list[tuple[object, list]]:
+    """The top members of each of the viewer's communities: one query (a window function)."""
+    rows = (
+        MemberHelpfulness.objects.filter(
+            community_id__in=member_community_ids(viewer), user__is_active=True
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("community_id")],
+                order_by=[F("score").desc(), "user_id"],
+            )
+        )
+        .filter(rank__lte=per_community)
+        .select_related("user", "user__profile", "community")
+        .order_by("community__name", "rank")
+    )
+    grouped: dict[int, tuple[object, list]] = {}
+    for row in rows:
+        grouped.setdefault(row.community_id, (row.community, []))[1].append(row)
+    return list(grouped.values())
+
+
+def whos_popular(*, viewer, limit: int = 5) -> dict:
+    """Featured members (the latest member interviews the viewer may see) and the helpfulness
+    rankings: {"featured": [interview items with `.featured`], "company": [rows],
+    "communities": [(community, [rows])]} — four queries, cached per member."""
+    if not viewer.is_authenticated:
+        return {"featured": [], "company": [], "communities": []}
+
+    def compute():
+        return {
+            "featured": latest_interviews(viewer, limit=3),
+            "company": helpful_members(viewer=viewer, limit=limit),
+            "communities": _helpful_in_my_communities(viewer, per_community=3),
+        }
+
+    return _cached(viewer, "whos_popular", compute, limit)
+
+
+# --- For you -------------------------------------------------------------------------------------
+
+
+def _skill_names(viewer) -> list[str]:
+    return list(
+        ProfileSkill.objects.filter(profile__user_id=viewer.pk)
+        .order_by("-level", "skill__name")
+        .values_list("skill__name", flat=True)[:20]
+    )
+
+
+def unanswered_for_skills(*, viewer, skills: list[str], limit: int = 5) -> list[ContentItem]:
+    """Unanswered published questions (not the viewer's) whose tags, title or community name
+    match one of `skills`, newest first."""
+    if not skills:
+        return []
+    match = Q(pk__in=[])
+    tag_match = Q(pk__in=[])
+    for name in skills:
+        tag_match |= Q(tag__slug=slugify(name)) | Q(tag__name__iexact=name)
+        match |= Q(title__icontains=name) | Q(community__name__icontains=name)
+    tagged = ContentItem.tags.through.objects.filter(tag_match).values("contentitem_id")
+    items = (
+        content_items_visible_to(viewer)
+        .filter(match | Q(pk__in=tagged))
+        .filter(kind="question", status=PUBLISHED, question__answered=False)
+        .exclude(author_id=viewer.pk)
+    )
+    return list(with_card_data(items).order_by("-published_at", "-id")[:limit])
+
+
+def my_open_questions(*, viewer, limit: int = 5) -> list[ContentItem]:
+    """The viewer's published questions without an accepted answer, newest first."""
+    items = ContentItem.objects.filter(
+        author_id=viewer.pk,
+        kind="question",
+        status=PUBLISHED,
+        question__accepted_answer__isnull=True,
+    ).select_related("question", "community")
+    return list(items.order_by("-published_at", "-id")[:limit])
+
+
+def for_you(*, viewer, limit: int = 5) -> dict:
+    """{"unanswered_for_skills": [...], "my_open_questions": [...]} (lists of ContentItem):
+    questions the viewer could answer, by their declared skills, and their own open questions."""
+    if not viewer.is_authenticated:
+        return {"unanswered_for_skills": [], "my_open_questions": []}
+
+    def compute():
+        return {
+            "unanswered_for_skills": unanswered_for_skills(
+                viewer=viewer, skills=_skill_names(viewer), limit=limit
+            ),
+            "my_open_questions": my_open_questions(viewer=viewer, limit=limit),
+        }
+
+    return _cached(viewer, "for_you", compute, limit)
+
+
+# --- The whole home page, for the API ------------------------------------------------------------
+
+
+def _with_reason(obj, **reason):
+    """A shallow copy of `obj` carrying why it is in a section (the same member may show in two
+    sections for two reasons)."""
+    clone = copy.copy(obj)
+    clone.__dict__.update(reason)
+    return clone
+
+
+def home_sections(*, viewer, kind: str = "", days: int = 7, limit: int = 20) -> dict[str, list]:
+    """Every enabled section as a list (a disabled one is empty), with `sections` naming the
+    enabled ones in staff's order. Items come with card data and API fields, people with the
+    people API's data, each loaded in one batch whatever the lists' sizes."""
+    enabled = enabled_sections()
+    found: dict[str, list] = {key: [] for key in HomeSection.Key.values}
+    if "latest_news" in enabled:
+        found["latest_news"] = home_latest_news(viewer=viewer)
+    if "whats_new" in enabled:
+        found["whats_new"] = list(whats_new_feed(viewer=viewer, kind=kind)[:limit])
+    if "whats_popular" in enabled:
+        found["whats_popular"] = whats_popular(viewer=viewer, days=days, kind=kind)
+    if "for_you" in enabled:
+        mine = for_you(viewer=viewer)
+        found["for_you"] = [
+            _with_reason(i, reason="matches_your_skills") for i in mine["unanswered_for_skills"]
+        ] + [_with_reason(i, reason="your_open_question") for i in mine["my_open_questions"]]
+    if "whos_new" in enabled:
+        found["whos_new"] = [
+            _with_reason(p, reason="joined", community=None) for p in whos_new(viewer=viewer)
+        ]
+    if "whos_popular" in enabled:
+        popular = whos_popular(viewer=viewer)
+        found["whos_popular"] = [
+            _with_reason(i.featured, reason="interview", interview=i.pk, community=None)
+            for i in popular["featured"]
+        ] + [
+            _with_reason(row.user, reason="helpfulness", score=row.score,
+                         evidence=row.evidence, community=row.community)
+            for row in popular["company"]
+            + [row for _, rows in popular["communities"] for row in rows]
+        ]  # fmt: skip
+
+    item_sections = ("latest_news", "whats_new", "whats_popular", "for_you")
+    item_ids = {i.pk for key in item_sections for i in found[key]}
+    items = {
+        i.pk: i
+        for i in attach_api_fields(with_card_data(ContentItem.objects.filter(pk__in=item_ids)))
+    }
+    for key in item_sections:
+        found[key] = [_with_reason(items[i.pk], **_reasons(i)) for i in found[key]]
+    people_ids = {p.pk for key in ("whos_new", "whos_popular") for p in found[key]}
+    people = {p.pk: p for p in people_list(viewer=viewer).filter(pk__in=people_ids)}
+    for key in ("whos_new", "whos_popular"):
+        found[key] = [
+            _with_reason(people[p.pk], **_reasons(p)) for p in found[key] if p.pk in people
+        ]
+    return {"sections": enabled, **found}
+
+
+_REASON_FIELDS = (
+    "reason", "trend_score", "joined_at", "joined_where", "welcomed", "score", "evidence",
+    "community", "interview",
+)  # fmt: skip
+
+
+def _reasons(obj) -> dict:
+    return {name: obj.__dict__[name] for name in _REASON_FIELDS if name in obj.__dict__}

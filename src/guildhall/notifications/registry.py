@@ -1,0 +1,155 @@
+"""Each notification verb registers how it reads, where it leads, and how members get it.
+
+`label` names the type on the preferences page; `default` is the delivery a member gets until
+they choose ("app", "email", "digest" or "off"); `group` merges repeats of the verb on the same
+item (or community) into the member's unread entry ("Mia and 2 others commented on …");
+`pending` marks verbs about items awaiting review, shown to recipients who can see the item's
+community although the item is not published yet.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+DELIVERIES = ("app", "email", "digest", "off")
+
+
+@dataclass(frozen=True)
+class Verb:
+    name: str
+    text: Callable  # (notification) -> str
+    url: Callable  # (notification) -> str
+    label: str
+    default: str = "app"
+    group: bool = True
+    pending: bool = False
+
+
+_verbs: dict[str, Verb] = {}
+
+
+def register(
+    name: str,
+    *,
+    text: Callable,
+    url: Callable,
+    label: str | None = None,
+    default: str = "app",
+    group: bool = True,
+    pending: bool = False,
+) -> None:
+    if default not in DELIVERIES:
+        raise ValueError(f"default must be one of {DELIVERIES}")
+    _verbs[name] = Verb(
+        name=name,
+        text=text,
+        url=url,
+        label=label or name.replace("_", " ").capitalize(),
+        default=default,
+        group=group,
+        pending=pending,
+    )
+
+
+def verb(name: str) -> Verb:
+    # A row whose verb is no longer registered (an app removed) still reads as something.
+    return _verbs.get(name) or Verb(
+        name=name, text=lambda n: "Something happened", url=lambda n: "/", label=name
+    )
+
+
+def verbs() -> list[Verb]:
+    """Every registered verb, in the order the preferences page lists them."""
+    return sorted(_verbs.values(), key=lambda v: v.label.lower())
+
+
+def pending_verbs() -> list[str]:
+    return [v.name for v in _verbs.values() if v.pending]
+
+
+def actors(n) -> str:
+    """Who did it: "Mia Member", or "Mia Member and 2 others" for a grouped notification."""
+    name = n.actor.name if n.actor else "Someone"
+    others = len(n.actor_ids) - 1
+    if others > 0:
+        return f"{name} and {others} other{'s' if others > 1 else ''}"
+    return name
+
+
+def item_url(n) -> str:
+    return n.item.get_absolute_url() if n.item else reverse("home")
+
+
+def comment_url(n) -> str:
+    return f"{item_url(n)}#comment-{(n.data or {}).get('comment_id', '')}"
+
+
+def _community_url(n) -> str:
+    return reverse("communities:detail", args=[n.community.slug]) if n.community else "/"
+
+
+register(
+    "join_request",
+    text=lambda n: f"{actors(n)} asked to join {n.community}",
+    url=lambda n: reverse("communities:requests", args=[n.community.slug]),
+    label="Requests to join a community I manage",
+    default="email",
+)
+register(
+    "join_request_approved",
+    text=lambda n: f"You are now a member of {n.community}",
+    url=_community_url,
+    label="My request to join was approved",
+    default="email",
+    group=False,
+)
+register(
+    "join_request_declined",
+    text=lambda n: f"Your request to join {n.community} was declined",
+    url=lambda n: reverse("communities:list"),
+    label="My request to join was declined",
+    default="email",
+    group=False,
+)
+register(
+    "comment",
+    text=lambda n: f"{actors(n)} commented on “{n.item.title}”",
+    url=comment_url,
+    label="Comments on my items",
+    default="digest",
+)
+register(
+    "reply",
+    text=lambda n: f"{actors(n)} replied to your comment on “{n.item.title}”",
+    url=comment_url,
+    label="Replies to my comments",
+    default="digest",
+)
+register(
+    "followed_author_published",
+    text=lambda n: f"{actors(n)}, whom you follow, published “{n.item.title}”",
+    url=item_url,
+    label="New items by people I follow",
+    default="digest",
+    group=False,
+)
+register(
+    "review_pending",
+    text=lambda n: f"“{n.item.title}” by {actors(n)} is waiting for review",
+    url=item_url,
+    label="Items waiting for my review",
+    default="email",
+    pending=True,
+)
+register(
+    "review_result",
+    text=lambda n: (
+        f"{actors(n)} {'approved' if (n.data or {}).get('approved') else 'did not approve'} "
+        f"“{n.item.title}”" + (f": “{n.data['note']}”" if (n.data or {}).get("note") else "")
+    ),
+    url=item_url,
+    label="Review results of my items",
+    default="email",
+    group=False,
+)

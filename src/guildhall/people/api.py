@@ -1,0 +1,158 @@
+"""/api/v1/me, /api/v1/people, /api/v1/departments: the company directory; following people
+and tags, skill endorsements and the expert finder (/api/v1/experts)."""
+
+from ninja import Query, Router
+
+from guildhall.core.api_support import ListParams, page
+from guildhall.core.api_types import Text, errors
+from guildhall.people import selectors, services
+from guildhall.people.schemas import (
+    DepartmentListOut,
+    EndorsementOut,
+    ExpertListOut,
+    ExpertsQuery,
+    FollowOut,
+    MeOut,
+    PeopleQuery,
+    PersonDetailOut,
+    PersonListOut,
+    TagFollowOut,
+)
+
+router = Router(tags=["people"])
+
+
+@router.get("/me", response={200: MeOut, **errors(401)}, summary="The caller")
+def me(request):
+    """The signed-in member as a person, plus their email and whether they are staff."""
+    return selectors.person_get(viewer=request.auth, username=request.auth.username)
+
+
+@router.get("/people", response={200: PersonListOut, **errors(401, 422)}, summary="People")
+def people_list(request, params: Query[PeopleQuery]):
+    """The directory: `q` searches names, usernames and titles; `department` and `skill` take
+    slugs (a skill may also be named)."""
+    people = selectors.people_list(
+        viewer=request.auth, q=params.q, department=params.department, skill=params.skill
+    )
+    items, count = page(people, limit=params.limit, offset=params.offset)
+    return {"items": items, "count": count}
+
+
+@router.get(
+    "/people/{username}", response={200: PersonDetailOut, **errors(401, 404)}, summary="One person"
+)
+def person_detail(request, username: Text):
+    """A person, with their follower and following counts and whether the caller follows them."""
+    person = selectors.person_get(viewer=request.auth, username=username)
+    person.followed = selectors.is_following(viewer=request.auth, member=person)
+    return person
+
+
+def _follow_state(viewer, username: str) -> dict:
+    person = selectors.person_get(viewer=viewer, username=username)  # fresh counts
+    return {
+        "username": person.username,
+        "following": selectors.is_following(viewer=viewer, member=person),
+        "follower_count": person.profile.follower_count,
+    }
+
+
+@router.put(
+    "/people/{username}/follow",
+    response={200: FollowOut, **errors(401, 404, 422)},
+    summary="Follow a person",
+)
+def person_follow(request, username: Text):
+    """Follow a colleague (their new items reach your home page). Idempotent; following
+    yourself answers 422."""
+    person = selectors.person_get(viewer=request.auth, username=username)
+    services.person_follow(actor=request.auth, member=person)
+    return _follow_state(request.auth, username)
+
+
+@router.delete(
+    "/people/{username}/follow",
+    response={200: FollowOut, **errors(401, 404)},
+    summary="Unfollow a person",
+)
+def person_unfollow(request, username: Text):
+    person = selectors.person_get(viewer=request.auth, username=username)
+    services.person_unfollow(actor=request.auth, member=person)
+    return _follow_state(request.auth, username)
+
+
+@router.put(
+    "/tags/{tag}/follow", response={200: TagFollowOut, **errors(401, 404)}, summary="Follow a tag"
+)
+def tag_follow(request, tag: Text):
+    """Follow a tag by its slug: new items with it reach your home page. Idempotent."""
+    found = selectors.tag_get(slug=tag)
+    services.tag_follow(actor=request.auth, tag=found)
+    return {"tag": found.slug, "following": True}
+
+
+@router.delete(
+    "/tags/{tag}/follow",
+    response={200: TagFollowOut, **errors(401, 404)},
+    summary="Unfollow a tag",
+)
+def tag_unfollow(request, tag: Text):
+    found = selectors.tag_get(slug=tag)
+    services.tag_unfollow(actor=request.auth, tag=found)
+    return {"tag": found.slug, "following": False}
+
+
+def _endorsement_state(person, entry, endorsed: bool) -> dict:
+    return {
+        "username": person.username,
+        "skill": entry.skill.slug,
+        "endorsed": endorsed,
+        "endorsement_count": entry.endorsements.count(),
+    }
+
+
+@router.post(
+    "/people/{username}/skills/{skill}/endorse",
+    response={200: EndorsementOut, **errors(401, 404, 422)},
+    summary="Endorse a skill",
+)
+def skill_endorse(request, username: Text, skill: Text):
+    """Endorse a skill (by its slug) the person declares; once each, so repeating it changes
+    nothing. Your own skills answer 422; a skill they don't declare answers 404."""
+    person = selectors.person_get(viewer=request.auth, username=username)
+    entry = selectors.profile_skill_get(viewer=request.auth, person=person, skill=skill)
+    services.skill_endorse(actor=request.auth, entry=entry)
+    return _endorsement_state(person, entry, True)
+
+
+@router.delete(
+    "/people/{username}/skills/{skill}/endorse",
+    response={200: EndorsementOut, **errors(401, 404)},
+    summary="Withdraw an endorsement",
+)
+def skill_endorsement_withdraw(request, username: Text, skill: Text):
+    person = selectors.person_get(viewer=request.auth, username=username)
+    entry = selectors.profile_skill_get(viewer=request.auth, person=person, skill=skill)
+    services.skill_endorsement_withdraw(actor=request.auth, entry=entry)
+    return _endorsement_state(person, entry, False)
+
+
+@router.get("/experts", response={200: ExpertListOut, **errors(401, 422)}, summary="Expert finder")
+def experts(request, params: Query[ExpertsQuery]):
+    """Who can help with `topic`: members ranked by demonstrated expertise (accepted answers,
+    well-rated items, expert or manager role in matching communities, declared skills,
+    endorsements), each with a `score` and its `evidence`. An empty topic answers 422."""
+    ranking = selectors.experts_for_topic(viewer=request.auth, topic=params.topic)
+    items, count = page(ranking, limit=params.limit, offset=params.offset)
+    return {"items": items, "count": count}
+
+
+@router.get(
+    "/departments", response={200: DepartmentListOut, **errors(401, 422)}, summary="Departments"
+)
+def departments_list(request, params: Query[ListParams]):
+    """Departments by name, each with its parent's slug, its head and its number of members."""
+    departments = selectors.departments_list(viewer=request.auth)
+    items, count = page(departments, limit=params.limit, offset=params.offset)
+    return {"items": items, "count": count}

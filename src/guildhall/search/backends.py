@@ -1,0 +1,179 @@
+"""The full-text engine behind search: SQLite FTS5 or PostgreSQL tsvector, one small interface.
+
+Both parse the member's words the same way (`parse_query`): double-quoted phrases, plain words
+(all must match), a trailing `*` for a prefix. Operators of either engine are never passed
+through: whatever is typed becomes words, so no input can make the query fail.
+
+A backend answers three questions:
+- `match(entries, terms)`: the entries matching;
+- `rank(terms)`: an expression to order them by (higher is better: text relevance with
+  title > body > comments, times a recency boost from 2 for today down towards 1 for old items);
+- `snippets(ids, terms)`: for one page of results, `{id: (title, body, comments)}` with the
+  matched words between `MARK_START` and `MARK_END` (turned into <mark> after HTML-escaping).
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+
+# Private-use characters, removed from all indexed text, so only ours can mark a match.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 12
+MAX_WORD_CHARS = 60
+WORD = re.compile(r"\w+")
+TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one word, or the words of a phrase
+    prefix: bool = False
+
+
+def parse_query(q: str) -> list[Term]:
+    """The member's input as terms: `"exact phrase"`, `word`, `lubric*` (prefix)."""
+    q = (q or "").replace("\x00", " ")[:MAX_QUERY_CHARS]
+    terms: list[Term] = []
+    for phrase, token in TOKEN.findall(q):
+        words = [w[:MAX_WORD_CHARS].lower() for w in WORD.findall(phrase or token)]
+        if not words:
+            continue
+        if phrase:
+            terms.append(Term(tuple(words)))
+            continue
+        prefix = token.endswith("*")
+        terms.extend(Term((w,)) for w in words[:-1])
+        terms.append(Term((words[-1],), prefix=prefix))
+    return terms[:MAX_TERMS]
+
+
+def clean_text(text: str) -> str:
+    return (text or "").replace("\x00", "").replace(MARK_START, "").replace(MARK_END, "")
+
+
+class SqliteBackend:
+    """FTS5 table `search_fts` (porter stemming, Unicode words, accents folded)."""
+
+    WEIGHTS = "10.0, 4.0, 1.5"  # title, body, comments
+    BOOST = (
+        "(1.0 + 1.0 / (1.0 + MAX(julianday('now') - "
+        "julianday(COALESCE(search_searchentry.date, '1970-01-01')), 0) / 30.0))"
+    )
+
+    @staticmethod
+    def expression(terms: list[Term]) -> str:
+        parts = []
+        for term in terms:
+            # \w words never hold a double quote: each is a safe FTS5 string.
+            quoted = '"' + " ".join(term.words) + '"'
+            parts.append(quoted + ("*" if term.prefix else ""))
+        return " AND ".join(parts)
+
+    def match(self, entries: QuerySet, terms: list[Term]) -> QuerySet:
+        matching = RawSQL(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [self.expression(terms)]
+        )
+        return entries.filter(pk__in=matching)
+
+    def rank(self, terms: list[Term]) -> RawSQL:
+        # Only constants are formatted into the SQL; the user's query is a parameter.
+        return RawSQL(  # noqa: S611
+            f"(SELECT -bm25(search_fts, {self.WEIGHTS}) FROM search_fts "  # noqa: S608
+            "WHERE search_fts MATCH %s AND search_fts.rowid = search_searchentry.id) "
+            f"* {self.BOOST}",
+            [self.expression(terms)],
+            output_field=FloatField(),
+        )
+
+    def snippets(self, ids: list[int], terms: list[Term]) -> dict[int, tuple[str, str, str]]:
+        if not ids:
+            return {}
+        marks = f"'{MARK_START}', '{MARK_END}'"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, highlight(search_fts, 0, {marks}), "  # noqa: S608
+                f"snippet(search_fts, 1, {marks}, '…', 24), "
+                f"snippet(search_fts, 2, {marks}, '…', 16) "
+                "FROM search_fts WHERE search_fts MATCH %s "
+                f"AND rowid IN ({', '.join(['%s'] * len(ids))})",
+                [self.expression(terms), *ids],
+            )
+            return {row[0]: row[1:] for row in cursor.fetchall()}
+
+    def vectorize(self, entries: QuerySet) -> None:
+        """Nothing to do: triggers keep search_fts equal to the entries."""
+
+
+class PostgresBackend:
+    """tsvector `search_vector` (weights A title, B body, C comments) with a GIN index."""
+
+    CONFIG = "english"
+    BOOST = (
+        "(1.0 + 1.0 / (1.0 + GREATEST(EXTRACT(EPOCH FROM (now() - "
+        "COALESCE(search_searchentry.date, 'epoch'::timestamptz)))::float8, 0) / 2592000.0))"
+    )
+
+    def query(self, terms: list[Term]) -> SearchQuery:
+        combined = None
+        for term in terms:
+            if len(term.words) > 1:
+                part = SearchQuery(" ".join(term.words), config=self.CONFIG, search_type="phrase")
+            else:
+                # A \w word is a safe to_tsquery operand; `:*` asks for a prefix.
+                raw = term.words[0] + (":*" if term.prefix else "")
+                part = SearchQuery(raw, config=self.CONFIG, search_type="raw")
+            combined = part if combined is None else combined & part
+        return combined
+
+    def match(self, entries: QuerySet, terms: list[Term]) -> QuerySet:
+        return entries.filter(search_vector=self.query(terms))
+
+    def rank(self, terms: list[Term]):
+        boost = RawSQL(self.BOOST, [], output_field=FloatField())  # noqa: S611 - a constant
+        return SearchRank(F("search_vector"), self.query(terms)) * boost
+
+    def snippets(self, ids: list[int], terms: list[Term]) -> dict[int, tuple[str, str, str]]:
+        from guildhall.search.models import SearchEntry
+
+        if not ids:
+            return {}
+        query = self.query(terms)
+        options = {"config": self.CONFIG, "start_sel": MARK_START, "stop_sel": MARK_END}
+        rows = (
+            SearchEntry.objects.filter(pk__in=ids)
+            .annotate(
+                t=SearchHeadline("title", query, highlight_all=True, **options),
+                b=SearchHeadline(
+                    "body",
+                    query,
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                    **options,
+                ),
+                c=SearchHeadline(
+                    "comments", query, max_words=24, min_words=8, max_fragments=1, **options
+                ),
+            )
+            .values_list("pk", "t", "b", "c")
+        )
+        return {pk: (t, b, c) for pk, t, b, c in rows}
+
+    def vectorize(self, entries: QuerySet) -> None:
+        entries.update(
+            search_vector=SearchVector("title", weight="A", config=self.CONFIG)
+            + SearchVector("body", weight="B", config=self.CONFIG)
+            + SearchVector("comments", weight="C", config=self.CONFIG)
+        )
+
+
+def backend():
+    return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()

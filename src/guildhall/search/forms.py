@@ -1,0 +1,50 @@
+from django import forms
+
+from guildhall.communities.selectors import communities_visible_to
+from guildhall.content import kinds
+from guildhall.search.models import SearchEntry
+from guildhall.search.selectors import Filters
+
+
+class SearchForm(forms.Form):
+    """The search page's box and filters (GET). Invalid filters are dropped, never fatal."""
+
+    q = forms.CharField(label="Search for", required=False)
+    type = forms.ChoiceField(
+        label="Show", required=False, choices=[("", "Everything"), *SearchEntry.Type.choices]
+    )
+    kind = forms.ChoiceField(label="Kind", required=False)
+    community = forms.ChoiceField(label="Community", required=False)
+    author = forms.CharField(label="Author (username)", required=False, max_length=150)
+    tag = forms.SlugField(label="Tag", required=False, max_length=50, allow_unicode=True)
+
+    def __init__(self, data, *, viewer):
+        # NUL characters cannot be stored or searched: they separate words like spaces.
+        data = data.copy()
+        data["q"] = data.get("q", "").replace("\x00", " ")
+        super().__init__(data)
+        self.fields["kind"].choices = [("", "Any kind"), *kinds.choices()]
+        self.fields["community"].choices = [
+            ("", "Any community"),
+            *communities_visible_to(viewer).order_by("name").values_list("slug", "name"),
+        ]
+        # "from" and "to" are the URL's names; Python cannot spell them as attributes.
+        self.fields["from"] = forms.DateField(
+            label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        )
+        self.fields["to"] = forms.DateField(
+            label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        )
+
+    def query(self) -> tuple[str, Filters]:
+        self.is_valid()
+        data = self.cleaned_data
+        return data.get("q", "").strip(), Filters(
+            type=data.get("type", ""),
+            kind=data.get("kind", ""),
+            community=data.get("community", ""),
+            author=data.get("author", "").strip(),
+            tag=data.get("tag", ""),
+            date_from=data.get("from"),
+            date_to=data.get("to"),
+        )

@@ -1,0 +1,256 @@
+"""Guildhall settings, read from the environment (see CONTRACT.md "Settings")."""
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+import dj_database_url
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+DATA_DIR = Path(os.environ.get("GUILDHALL_DATA_DIR", "var")).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key() -> str:
+    """Use SECRET_KEY, else one generated once into the data dir (never logged)."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    key_file = DATA_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = env_bool("DEBUG")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "ninja",  # serves the API docs' Swagger UI from our own static files, no CDN
+    "django_tasks",
+    "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "guildhall.core",
+    "guildhall.accounts",
+    "guildhall.people",
+    "guildhall.communities",
+    "guildhall.content",
+    "guildhall.blogs",
+    "guildhall.discussions",
+    "guildhall.qa",
+    "guildhall.wiki",
+    "guildhall.podcasts",
+    "guildhall.documents",
+    "guildhall.boards",
+    "guildhall.news",
+    "guildhall.interviews",
+    "guildhall.interactions",
+    "guildhall.notifications",
+    "guildhall.home",
+    "guildhall.search",
+    "guildhall.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "guildhall.core.middleware.LoginRequiredExceptApiMiddleware",
+    "guildhall.core.middleware.RateLimitedPageMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+]
+
+ROOT_URLCONF = "guildhall.urls"
+WSGI_APPLICATION = "guildhall.wsgi.application"
+ASGI_APPLICATION = "guildhall.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "guildhall.notifications.context_processors.unread_notifications",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'guildhall.sqlite3'}"),
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers proceed while one writer writes; IMMEDIATE avoids lock-upgrade deadlocks.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "guildhall",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages cached per session for a few seconds (core/pagecache.py). Off without a cache that
+# every process shares: its invalidation could not reach the other processes.
+GUILDHALL_PAGE_CACHE_SECONDS = int(
+    os.environ.get("GUILDHALL_PAGE_CACHE_SECONDS", 10 if REDIS_URL else 0)
+)
+
+# The signed-in member's row, kept in the shared cache (accounts/backends.py); same reason.
+GUILDHALL_USER_CACHE_SECONDS = int(
+    os.environ.get("GUILDHALL_USER_CACHE_SECONDS", 300 if REDIS_URL else 0)
+)
+
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# With a shared cache (Redis), sessions are read from it: one query less on every page. Without
+# one, each process has its own cache, and a sign-out must reach every process: use the database.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+AUTHENTICATION_BACKENDS = [
+    "guildhall.accounts.backends.CachedModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_ADAPTER = "guildhall.accounts.adapter.GuildhallAccountAdapter"
+ACCOUNT_FORMS = {"signup": "guildhall.accounts.forms.CompanySignupForm"}
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Sign-up is closed unless the email's domain is listed here, or the person holds an invitation.
+GUILDHALL_SIGNUP_DOMAINS = env_list("GUILDHALL_SIGNUP_DOMAINS")
+# Who may create communities: "members" (anyone signed in) or "staff".
+GUILDHALL_COMMUNITY_CREATION = os.environ.get("GUILDHALL_COMMUNITY_CREATION", "members")
+# Writes per member per minute through pages and API (comments, items...).
+GUILDHALL_WRITE_RATE_PER_MINUTE = int(os.environ.get("GUILDHALL_WRITE_RATE_PER_MINUTE", "30"))
+# "Ask an expert": invitations one expert may receive per rolling week.
+GUILDHALL_EXPERT_INVITES_PER_WEEK = int(os.environ.get("GUILDHALL_EXPERT_INVITES_PER_WEEK", "5"))
+
+
+def _email_settings(url: str) -> dict:
+    """EMAIL_URL: console:// (default), smtp://user:pass@host:port, smtps://..., or locmem://."""
+    parsed = urlparse(url)
+    scheme = parsed.scheme or "console"
+    backends = {
+        "console": "django.core.mail.backends.console.EmailBackend",
+        "locmem": "django.core.mail.backends.locmem.EmailBackend",
+        "smtp": "django.core.mail.backends.smtp.EmailBackend",
+        "smtps": "django.core.mail.backends.smtp.EmailBackend",
+    }
+    conf = {"EMAIL_BACKEND": backends.get(scheme, backends["console"])}
+    if scheme in {"smtp", "smtps"}:
+        query = parse_qs(parsed.query, keep_blank_values=True)
+        conf.update(
+            EMAIL_HOST=parsed.hostname or "localhost",
+            EMAIL_PORT=parsed.port or (465 if scheme == "smtps" else 25),
+            EMAIL_HOST_USER=unquote(parsed.username or ""),
+            EMAIL_HOST_PASSWORD=unquote(parsed.password or ""),
+            EMAIL_USE_SSL=scheme == "smtps",
+            EMAIL_USE_TLS="tls" in query,
+        )
+    return conf
+
+
+globals().update(_email_settings(os.environ.get("EMAIL_URL", "console://")))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Guildhall <guildhall@localhost>")
+# Where members reach Guildhall: emails (notifications, digests) link to absolute addresses.
+GUILDHALL_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How often an open page asks for the bell's unread count (seconds).
+GUILDHALL_NOTIFICATION_POLL_SECONDS = int(os.environ.get("NOTIFICATION_POLL_SECONDS", "20"))
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns at every start when it is missing
+# The project-wide assets (guildhall.css...): `guildhall` itself is not an app, so say where.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# WhiteNoise serves straight from the apps' static folders: no collectstatic step to forget.
+WHITENOISE_USE_FINDERS = True
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
+CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,88 @@
+"""Reads of wikis. Every read starts from an item or community the viewer may see, so a private
+community's wiki answers 404 to non-members (content and community selectors decide)."""
+
+from django.db.models import Max, QuerySet
+from django.http import Http404
+
+from guildhall.content.models import ContentItem
+from guildhall.content.selectors import content_item_get, content_items_visible_to
+from guildhall.wiki.models import WikiLink, WikiPage, WikiRevision, title_key
+
+
+def wiki_page_get(*, viewer, pk: int) -> ContentItem:
+    """A wiki page's item the viewer may see (404 for any other item)."""
+    item = content_item_get(viewer=viewer, pk=pk)
+    if item.kind != "wiki":
+        raise Http404("No such wiki page.")
+    return item
+
+
+def wiki_pages(*, viewer, community) -> QuerySet:
+    """The community's wiki pages, by title (the community is one the viewer may see)."""
+    return (
+        content_items_visible_to(viewer)
+        .filter(kind="wiki", community=community, status=ContentItem.Status.PUBLISHED)
+        .select_related("wiki_page")
+        .annotate(last_edited=Max("wiki_revisions__created_at"))
+        .order_by("title", "pk")
+    )
+
+
+def wiki_page_by_title(*, community, title: str) -> ContentItem | None:
+    page = (
+        WikiPage.objects.filter(community=community, title_key=title_key(title))
+        .select_related("item")
+        .first()
+    )
+    return page.item if page else None
+
+
+def wiki_revisions(*, item: ContentItem) -> QuerySet:
+    """Newest first; bodies deferred (a history page lists, it does not show)."""
+    return (
+        WikiRevision.objects.filter(item=item)
+        .select_related("author", "author__profile")
+        .defer("body")
+        .order_by("-number")
+    )
+
+
+def wiki_revision_get(*, item: ContentItem, number) -> WikiRevision:
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        raise Http404("No such revision.") from None
+    revision = (
+        WikiRevision.objects.filter(item=item, number=number).select_related("author").first()
+    )
+    if revision is None:
+        raise Http404("No such revision.")
+    return revision
+
+
+def wiki_backlinks(*, item: ContentItem) -> list[ContentItem]:
+    """Pages of the same wiki linking here ("what links here"), by title."""
+    return [
+        link.from_item
+        for link in WikiLink.objects.filter(to_item=item)
+        .select_related("from_item")
+        .only("from_item__id", "from_item__title", "from_item__slug")
+        .order_by("from_item__title")
+    ]
+
+
+def wiki_missing_links(*, community, title: str) -> list[ContentItem]:
+    """Pages already linking to a title that has no page yet."""
+    return [
+        link.from_item
+        for link in WikiLink.objects.filter(community=community, to_key=title_key(title))
+        .select_related("from_item")
+        .order_by("from_item__title")
+    ]
+
+
+def wiki_api_fields(items) -> dict[int, dict]:
+    rows = WikiPage.objects.filter(item_id__in=[i.pk for i in items]).values_list(
+        "item_id", "revision"
+    )
+    return {item_id: {"revision": revision} for item_id, revision in rows}

@@ -1,0 +1,88 @@
+"""What's popular: time-decayed engagement from the rollup, 7 and 30 days, visibility."""
+
+import pytest
+
+from guildhall.home.models import ItemTrend
+from guildhall.home.selectors import whats_popular
+from tests.factories import make_item
+from tests.home.conftest import act, events_of
+
+
+def titles(items):
+    return [i.title for i in items]
+
+
+def test_fresh_engagement_beats_more_older_engagement(rollup, member, expert, community):
+    older = make_item(expert, community=community, title="Older favourite")
+    fresh = make_item(expert, community=community, title="Fresh tip")
+    act(member, "favourite", older, times=4, days_ago=5)  # 16 points, five days old
+    act(member, "favourite", fresh, times=2)  # 8 points, today
+    rollup()
+    assert titles(whats_popular(viewer=member)) == ["Fresh tip", "Older favourite"]
+
+
+def test_thirty_day_tab_keeps_last_months_hits(rollup, member, expert, community):
+    month_old = make_item(expert, community=community, title="Last month's hit")
+    this_week = make_item(expert, community=community, title="This week")
+    act(member, "view", month_old, times=30, days_ago=20)
+    act(member, "view", this_week, times=2, days_ago=1)
+    rollup()
+    assert titles(whats_popular(viewer=member, days=7)) == ["This week"]
+    assert titles(whats_popular(viewer=member, days=30)) == ["Last month's hit", "This week"]
+
+
+def test_every_kind_of_engagement_counts_and_picks_weigh_most(rollup, member, expert, community):
+    picked = make_item(member, community=community, title="Picked")
+    viewed = make_item(member, community=community, title="Viewed")
+    act(expert, "expert_pick", picked)
+    act(expert, "view", viewed, times=3)
+    listened = make_item(member, community=community, title="Listened")
+    act(expert, "listen", listened)
+    rollup()
+    assert titles(whats_popular(viewer=expert)) == ["Picked", "Viewed", "Listened"]
+    assert whats_popular(viewer=expert)[0].trend_score > 0
+
+
+def test_scores_come_from_the_rollup_not_the_event_log(rollup, member, expert, community):
+    item = make_item(expert, community=community, title="Rolled up")
+    act(member, "comment", item)
+    assert whats_popular(viewer=member) == []  # nothing until the rollup ran
+    rollup()
+    events_of(item).delete()
+    assert titles(whats_popular(viewer=member)) == ["Rolled up"]
+    assert ItemTrend.objects.filter(item=item, window=7).exists()
+
+
+def test_private_items_never_trend_for_outsiders(
+    rollup, member, outsider, community_manager, private_community
+):
+    secret = make_item(community_manager, community=private_community, title="Secret")
+    act(member, "favourite", secret, times=5)
+    rollup()
+    assert titles(whats_popular(viewer=member)) == ["Secret"]
+    assert whats_popular(viewer=outsider) == []
+
+
+def test_unpublished_and_limit_and_kind(rollup, member, expert, community):
+    items = [make_item(expert, community=community, title=f"Item {n}") for n in range(4)]
+    question = make_item(expert, community=community, kind="question", title="A question")
+    for n, item in enumerate([*items, question]):
+        act(member, "view", item, times=n + 1)
+    draft = make_item(expert, community=community, title="Draft", publish=False)
+    act(expert, "view", draft, times=50)
+    rollup()
+    assert len(whats_popular(viewer=member, limit=3)) == 3
+    assert titles(whats_popular(viewer=member, kind="question")) == ["A question"]
+    assert "Draft" not in titles(whats_popular(viewer=expert))
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_popular_runs_in_fixed_queries(
+    rollup, member, expert, community, size, django_assert_max_num_queries
+):
+    for n in range(size):
+        act(member, "view", make_item(expert, community=community, tags=["pumps"]), times=n + 1)
+    rollup()
+    with django_assert_max_num_queries(3):
+        items = whats_popular(viewer=member)
+        [(i.author.name, i.community and i.community.name, list(i.tags.all())) for i in items]
