@@ -175,3 +175,24 @@ def test_pages_need_sign_in(client):
     for name in ("notifications:list", "notifications:preferences"):
         response = client.get(reverse(name))
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_bell_on_a_microcached_page_is_never_behind(
+    client, settings, member, expert, community, run_on_commit
+):
+    settings.GUILDHALL_PAGE_CACHE_SECONDS = 30
+    mine = make_item(member, title="Pallet labels")
+    login(client, member)
+    community_page = reverse("communities:detail", args=[community.slug])
+    for url in (reverse("home"), community_page):
+        assert 'aria-label="Notifications"' in client.get(url).text  # now cached, no count
+
+    # A comment on Mia's item elsewhere: nothing on these pages changed but her bell.
+    with run_on_commit():
+        comment_create(actor=expert, item=mine, body="Hi")
+    for url in (reverse("home"), community_page):
+        assert 'aria-label="Notifications: 1 unread"' in client.get(url).text
+
+    client.post(reverse("notifications:read"))
+    for url in (reverse("home"), community_page):
+        assert 'aria-label="Notifications"' in client.get(url).text

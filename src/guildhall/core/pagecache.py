@@ -7,7 +7,8 @@ Each cached copy belongs to one session (so the CSRF token and everything person
 that member's) and is keyed by *generations* that the event log moves on:
 
 - the member's own generation moves with every act of theirs (`core.events.record`), so a member
-  always sees their own post, comment or rating at once;
+  always sees their own post, comment or rating at once, and whenever their unread notification
+  count changes (`forget_member_pages`), so the bell on a cached page is never behind;
 - an item's generation moves with every act on it (a colleague's comment, a rating, an edit);
 - the site generation moves with anything else (a membership, a role, a community's settings),
   so losing access to a private community takes effect at once, never after the cache expires.
@@ -54,6 +55,20 @@ def forget_pages_after(*, actor_id: int | None, verb: str, target) -> None:
         scopes.append(("member", target.pk))
     else:
         scopes.append(SITE)
+    _bump_now_and_after_commit(scopes)
+
+
+def forget_member_pages(*, member_ids) -> None:
+    """Move on these members' own generations: something only they see on every page changed
+    (the unread count in the top bar's bell), though none of them acted."""
+    if not settings.GUILDHALL_PAGE_CACHE_SECONDS:
+        return
+    scopes = [("member", pk) for pk in member_ids]
+    if scopes:
+        _bump_now_and_after_commit(scopes)
+
+
+def _bump_now_and_after_commit(scopes: list[tuple[str, int]]) -> None:
     _bump(scopes)
     transaction.on_commit(lambda: _bump(scopes))
 
