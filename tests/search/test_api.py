@@ -45,15 +45,25 @@ def test_shape_of_each_type(client, member, expert, community, indexed):
     person = by_type["person"]
     assert person["username"] == "eric" and person["name"] == "Eric Expert"
     assert person["title"] == "Senior engineer" and "<mark>Pallet</mark>" in person["snippet"]
+    assert person["department"] is None and person["html_url"] == "/u/eric/"
+    assert item["tags"] == [] and item["published_at"] and item["matched_in_comment"] is False
     body = client.get("/api/v1/search?q=supply&type=community").json()
     assert body["items"] == [
         {
             "type": "community", "slug": community.slug, "name": community.name,
+            "kind": community.kind, "visibility": "public", "member_count": 3,
             "html_url": f"/c/{community.slug}/", "snippet": body["items"][0]["snippet"],
-            "id": None, "kind": None, "community": None, "author": None,
-            "matched_in_comment": None, "title": None, "username": None,
         }
     ]  # fmt: skip
+    # The purpose's Markdown is indexed as the text a reader sees.
+    snippet = body["items"][0]["snippet"]
+    assert snippet.startswith("Share what works in <mark>supply</mark> chain planning")
+
+
+def test_openapi_describes_each_result_type(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    assert {"ItemResultOut", "PersonResultOut", "CommunityResultOut"} <= set(schemas)
+    assert schemas["PersonResultOut"]["properties"]["type"]["const"] == "person"
 
 
 def test_filters_and_privacy(client, member, outsider, community, indexed):

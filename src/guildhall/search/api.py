@@ -18,8 +18,9 @@ def search_list(request, params: Query[SearchParams]):
     words (all must match), `"a phrase"` and `word*` (a prefix). Filters: `type` (`item`,
     `person`, `community`), `kind`, `community` (slug), `author` (username), `tag` (slug),
     `from` / `to` (dates, inclusive); a filter other than `type` limits results to items.
-    Each result has `type`, its identifying fields and a `snippet` (HTML: the text escaped,
-    the matched words in `<mark>`). Private items are found only by their community's members."""
+    Each result has `type` (`item`, `person` or `community`), that type's identifying fields
+    and a `snippet` (HTML: the text escaped, the matched words in `<mark>`). Private items are
+    found only by their community's members."""
     if not params.q.strip():
         raise ValidationError({"q": "Type something to search for."})
     results = search(

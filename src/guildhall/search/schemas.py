@@ -1,4 +1,5 @@
-from datetime import date
+from datetime import date, datetime
+from typing import Annotated, Literal
 
 from django.urls import reverse
 from ninja import Schema
@@ -19,30 +20,53 @@ class SearchParams(ListParams):
     date_to: date | None = Field(None, alias="to")
 
 
-class SearchResultOut(Schema):
-    """One result; which identifying fields are set depends on `type`."""
+# One schema per result type, told apart by `type`; field names are the contract's (an item's,
+# a person's, a community's), plus `html_url` and `snippet` (HTML: the text escaped, the matched
+# words in <mark>).
 
-    type: str  # "item", "person" or "community"
+
+class ItemResultOut(Schema):
+    type: Literal["item"]
+    id: int
+    kind: str
+    title: str
+    community: str | None  # slug
+    author: str  # username
+    tags: list[str]
+    published_at: datetime | None
+    matched_in_comment: bool  # found by the text of a comment (shown in `snippet`)
     html_url: str
-    snippet: str  # HTML: the user's text escaped, the matched words in <mark>
-    # item
-    id: int | None = None
-    kind: str | None = None
-    community: str | None = None  # slug
-    author: str | None = None  # username
-    matched_in_comment: bool | None = None
-    # item (its title) or person (their job title)
-    title: str | None = None
-    # person
-    username: str | None = None
-    # person or community
-    name: str | None = None
-    # community
-    slug: str | None = None
+    snippet: str
+
+
+class PersonResultOut(Schema):
+    type: Literal["person"]
+    username: str
+    name: str
+    title: str
+    department: str | None
+    html_url: str
+    snippet: str
+
+
+class CommunityResultOut(Schema):
+    type: Literal["community"]
+    slug: str
+    name: str
+    kind: str
+    visibility: str
+    member_count: int
+    html_url: str
+    snippet: str
+
+
+SearchResultOut = Annotated[
+    ItemResultOut | PersonResultOut | CommunityResultOut, Field(discriminator="type")
+]
 
 
 def result_out(result) -> dict:
-    """A `selectors.Result` as the fields of `SearchResultOut`."""
+    """A `selectors.Result` as the fields of its type's schema (from what `search` loaded)."""
     obj = result.object
     out = {"type": result.type, "snippet": str(result.snippet)}
     if result.type == "item":
@@ -50,22 +74,29 @@ def result_out(result) -> dict:
             "id": obj.pk,
             "kind": obj.kind,
             "title": obj.title,
-            "html_url": obj.get_absolute_url(),
             "community": obj.community.slug if obj.community else None,
             "author": obj.author.username,
+            "tags": [tag.name for tag in obj.tags.all()],
+            "published_at": obj.published_at,
             "matched_in_comment": result.matched_in_comment,
+            "html_url": obj.get_absolute_url(),
         }
     if result.type == "person":
         profile = getattr(obj, "profile", None)
+        department = profile.department if profile else None
         return out | {
             "username": obj.username,
             "name": obj.name,
             "title": profile.title if profile else "",
+            "department": department.name if department else None,
             "html_url": reverse("people:profile", args=[obj.username]),
         }
     return out | {
         "slug": obj.slug,
         "name": obj.name,
+        "kind": obj.kind,
+        "visibility": obj.visibility,
+        "member_count": obj.member_count,
         "html_url": reverse("communities:detail", args=[obj.slug]),
     }
 

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from guildhall.communities.models import Community
 from guildhall.content.models import ContentItem
+from guildhall.core.markdown import plain_excerpt
 from guildhall.search.backends import backend, clean_text
 from guildhall.search.models import SearchEntry
 
@@ -36,13 +37,19 @@ def _join(parts: Iterable[str], limit: int) -> str:
     return clean_text("\n".join(parts))[:limit]
 
 
+def _plain(html: str, markdown: str) -> str:
+    """What a reader sees of a Markdown text (no `**` or link syntax in snippets): its rendered
+    HTML as plain text, or the source when nothing was rendered."""
+    return plain_excerpt(html, length=MAX_BODY_CHARS) if html else markdown
+
+
 def _item_entries(ids: list[int]) -> list[SearchEntry]:
     items = ContentItem.objects.filter(pk__in=ids)
     # Kind rows are read through ContentItem's reverse relations: no kind app is imported.
-    answers = _texts(items, "answers__body")
+    answers = _texts(items, "answers__body_html")
     documents = _texts(items, "document__text")
     tags = _texts(items, "tags__name")
-    comments = _texts(items.filter(comments__is_deleted=False), "comments__body")
+    comments = _texts(items.filter(comments__is_deleted=False), "comments__body_html")
     return [
         SearchEntry(
             type=Type.ITEM,
@@ -55,10 +62,15 @@ def _item_entries(ids: list[int]) -> list[SearchEntry]:
             date=item.published_at or item.created_at,
             title=clean_text(item.title),
             body=_join(
-                [item.body, *answers[item.pk], *documents[item.pk], " ".join(tags[item.pk])],
+                [
+                    _plain(item.body_html, item.body),
+                    *(_plain(html, "") for html in answers[item.pk]),
+                    *documents[item.pk],
+                    " ".join(tags[item.pk]),
+                ],
                 MAX_BODY_CHARS,
             ),
-            comments=_join(comments[item.pk], MAX_COMMENT_CHARS),
+            comments=_join((_plain(html, "") for html in comments[item.pk]), MAX_COMMENT_CHARS),
         )
         for item in items
     ]
@@ -98,7 +110,7 @@ def _community_entries(ids: list[int]) -> list[SearchEntry]:
                 else SearchEntry.Visibility.EVERYONE
             ),
             title=clean_text(community.name),
-            body=_join([community.purpose], MAX_BODY_CHARS),
+            body=_join([_plain(community.purpose_html, community.purpose)], MAX_BODY_CHARS),
         )
         for community in Community.objects.filter(pk__in=ids)
     ]
