@@ -2,10 +2,12 @@
 digests not sent, and the unsubscribe link that works without signing in."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -178,7 +180,10 @@ def test_unsubscribe_works_signed_out(member):
 )
 def test_tampered_unsubscribe_tokens_are_refused(member, tamper):
     url = f"/notifications/unsubscribe/{tamper(unsubscribe_token(member))}/"
-    assert Client().post(url).status_code == 404
+    for response in (Client().get(url), Client().post(url)):
+        assert response.status_code == 404
+        assert "This link does not work" in response.text
+        assert "Unsubscribe</button>" not in response.text
     assert not DigestSubscription.objects.filter(user=member).exists()
 
 
@@ -194,3 +199,17 @@ def test_a_draft_is_not_in_anyones_digest(member, expert, community):
     )
     content = digest_content(member=member, since=NOW - timedelta(days=1))
     assert content is None
+
+
+def test_the_scheduled_job_sends_the_digests(member, mias_week):
+    listing = StringIO()
+    call_command("periodic", "--list", stdout=listing)
+    assert "notifications.digests: every 1:00:00" in listing.getvalue()
+    get_user_model().objects.update(date_joined=NOW - timedelta(days=30))
+    for other in get_user_model().objects.exclude(pk=member.pk):
+        notification_preferences_set(actor=other, digest="never")
+
+    call_command("periodic", stdout=StringIO())  # queues the due jobs; tests run tasks at once
+
+    assert [m.to for m in mail.outbox] == [["mia@example.com"]]
+    assert "Dock door scheduling" in mail.outbox[0].body

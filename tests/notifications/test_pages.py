@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from guildhall.interactions.services import comment_create
 from guildhall.notifications.models import Notification, NotificationPreference
+from guildhall.notifications.services import notifications_deliver
 from tests.conftest import login
 from tests.factories import make_item, make_member
 
@@ -196,3 +197,26 @@ def test_the_bell_on_a_microcached_page_is_never_behind(
     client.post(reverse("notifications:read"))
     for url in (reverse("home"), community_page):
         assert 'aria-label="Notifications"' in client.get(url).text
+
+
+def test_centre_pages_thirty_at_a_time_and_keeps_the_filter(client, member, expert):
+    for n in range(31):  # welcomes are never grouped: 31 entries
+        notifications_deliver(
+            recipient_ids=[member.pk],
+            verb="welcome",
+            actor_id=expert.pk,
+            item_id=None,
+            community_id=None,
+            data={"message": f"Hello number {n}"},
+        )
+    login(client, member)
+
+    first = client.get(reverse("notifications:list"), {"filter": "unread"}).text
+    assert first.count("notification-unread") == 30
+    assert "Hello number 30" in first and "Hello number 0" not in first
+    assert "Page 1 of 2" in first
+    assert 'rel="next" href="?filter=unread&amp;page=2"' in first
+
+    second = client.get(reverse("notifications:list"), {"filter": "unread", "page": 2}).text
+    assert second.count("notification-unread") == 1
+    assert "Hello number 0" in second and 'rel="prev"' in second

@@ -4,12 +4,13 @@ act; never about an item the recipient can't see."""
 import pytest
 
 from guildhall.communities.services import join_request_create
+from guildhall.content.models import ContentItem
 from guildhall.content.services import content_item_create, content_item_publish
 from guildhall.home.services import welcome_send
 from guildhall.interactions.services import comment_create, expert_pick_set, item_recommend
 from guildhall.notifications import registry
 from guildhall.notifications.selectors import notifications_for, rendered
-from guildhall.notifications.services import notify
+from guildhall.notifications.services import review_pending_notify, review_result_notify
 from guildhall.people.services import person_follow
 from guildhall.qa.services import answer_accept, answer_create, question_create
 from tests.factories import make_comment, make_item, make_member
@@ -60,6 +61,27 @@ def test_mention(member, expert, run_on_commit):
 
 def outsider_of(_):
     return make_member("pat", name="Pat Commenter")
+
+
+def test_a_mention_in_a_private_community_never_reaches_a_non_member(
+    member, outsider, community_manager, private_community, run_on_commit
+):
+    item = make_item(community_manager, community=private_community, title="Root cause")
+    with run_on_commit():
+        comment_create(actor=community_manager, item=item, body="@olaf and @mia, have a look")
+    with run_on_commit():
+        make_item(community_manager, community=private_community, body="Thanks @olaf")
+
+    assert [verb for verb, _ in texts(member)] == ["mention"]
+    assert not outsider.notifications.exists()  # not even a hidden row
+
+
+def test_mentioning_myself_tells_nobody(member, run_on_commit):
+    with run_on_commit():
+        item = make_item(member, title="Notes to self", body="Remember, @mia")
+        comment_create(actor=member, item=item, body="And again @mia")
+
+    assert not member.notifications.exists()
 
 
 def test_recommendation_to_me(member, expert, run_on_commit):
@@ -126,30 +148,59 @@ def test_followers_who_cannot_see_a_private_item_get_nothing(
     assert not outsider.notifications.exists()
 
 
-@pytest.mark.parametrize(
-    ("verb", "data", "text"),
-    [
-        ("review_pending", {}, "“Hazmat labels” by Mia Member is waiting for review"),
-        ("review_result", {"approved": True}, "Eric Expert approved “Hazmat labels”"),
-    ],
-)
-def test_review_verbs(member, expert, community, run_on_commit, verb, data, text):
-    item = make_item(member, community=community, title="Hazmat labels")
-    actor, recipient = (member, expert) if verb == "review_pending" else (expert, member)
-    with run_on_commit():
-        notify(recipient_ids=[recipient.pk], verb=verb, actor=actor, item=item, data=data)
-
-    assert texts(recipient) == [(verb, text)]
-
-
-def test_an_item_waiting_for_review_shows_to_its_reviewer(member, expert, community, run_on_commit):
+def test_review_pending_tells_the_reviewers_of_a_draft(member, expert, community, run_on_commit):
+    # Moderation (a later issue) calls this when an item in a pre-moderated community waits.
     draft = content_item_create(
         actor=member, kind="post", community=community, title="Lockout steps", publish=False
     )
     with run_on_commit():
-        notify(recipient_ids=[expert.pk], verb="review_pending", actor=member, item=draft)
+        review_pending_notify(actor=member, item=draft, reviewer_ids=[expert.pk, member.pk])
 
-    assert [verb for verb, _ in texts(expert)] == ["review_pending"]
+    assert texts(expert) == [
+        ("review_pending", "“Lockout steps” by Mia Member is waiting for review")
+    ]
+    assert texts(member) == []  # never about one's own act
+
+
+def test_review_pending_in_a_private_community_reaches_only_its_members(
+    member, outsider, community_manager, private_community, run_on_commit
+):
+    draft = content_item_create(
+        actor=member, kind="post", community=private_community, title="Near miss", publish=False
+    )
+    with run_on_commit():
+        review_pending_notify(
+            actor=member, item=draft, reviewer_ids=[community_manager.pk, outsider.pk]
+        )
+
+    assert [verb for verb, _ in texts(community_manager)] == ["review_pending"]
+    assert texts(outsider) == []
+
+
+@pytest.mark.parametrize(
+    ("approved", "note", "status", "text"),
+    [
+        (True, "", ContentItem.Status.PUBLISHED, "Eric Expert approved “Hazmat labels”"),
+        (
+            False,
+            "Cite the regulation",
+            ContentItem.Status.REJECTED,
+            "Eric Expert did not approve “Hazmat labels”: “Cite the regulation”",
+        ),
+    ],
+)
+def test_review_result_tells_the_author(
+    member, expert, community, run_on_commit, approved, note, status, text
+):
+    item = content_item_create(
+        actor=member, kind="post", community=community, title="Hazmat labels", publish=False
+    )
+    # Moderation will set the state; the author sees their own item whatever its state.
+    ContentItem.objects.filter(pk=item.pk).update(status=status)
+    with run_on_commit():
+        review_result_notify(actor=expert, item=item, approved=approved, note=note)
+
+    assert texts(member) == [("review_result", text)]
 
 
 def test_welcome(member, expert, outsider, run_on_commit):

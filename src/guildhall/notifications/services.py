@@ -129,6 +129,23 @@ def on_item_published(*, actor, item: ContentItem) -> None:
     )
 
 
+def review_pending_notify(*, actor, item: ContentItem, reviewer_ids: list[int]) -> None:
+    """For moderation: tell the reviewers that `actor`'s item waits for their review. They see
+    the notification while they can see the item's community, though it is not published."""
+    notify(recipient_ids=reviewer_ids, verb="review_pending", actor=actor, item=item)
+
+
+def review_result_notify(*, actor, item: ContentItem, approved: bool, note: str = "") -> None:
+    """For moderation: tell the item's author what `actor`, the reviewer, decided."""
+    notify(
+        recipient_ids=[item.author_id],
+        verb="review_result",
+        actor=actor,
+        item=item,
+        data={"approved": approved, "note": note.strip()[:200]},
+    )
+
+
 @transaction.atomic
 def notifications_mark_read(*, actor, ids: list[int] | None = None) -> int:
     """Mark the given notifications (or all when `ids` is None) of `actor` read."""
