@@ -7,11 +7,13 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from guildhall.content.services import content_item_create
+from guildhall.home.services import home_rollup_refresh
 from guildhall.interactions.services import comment_create
 from guildhall.notifications.digests import digest_content, members_due
 from guildhall.notifications.emails import unsubscribe_token
@@ -19,7 +21,7 @@ from guildhall.notifications.models import DigestSubscription
 from guildhall.notifications.services import digests_send_due, notification_preferences_set
 from guildhall.people.services import profile_skill_set
 from guildhall.qa.services import question_create
-from tests.factories import make_item, make_member
+from tests.factories import make_comment, make_community, make_item, make_member
 
 NOW = timezone.now()
 
@@ -94,8 +96,6 @@ def mias_week(member, expert, outsider, community, community_manager, run_on_com
 
 
 def _private_without_mia(manager):
-    from tests.factories import make_community
-
     return make_community(manager, name="Board Room", private=True)
 
 
@@ -213,3 +213,21 @@ def test_the_scheduled_job_sends_the_digests(member, mias_week):
 
     assert [m.to for m in mail.outbox] == [["mia@example.com"]]
     assert "Dock door scheduling" in mail.outbox[0].body
+
+
+def test_whats_popular_comes_from_the_members_communities_and_company_wide(
+    member, expert, community_manager, mias_week
+):
+    elsewhere = make_community(community_manager, name="Warehouse Guild")  # Mia is not in it
+    racking = make_item(community_manager, community=elsewhere, title="Racking layouts")
+    company_wide = make_item(expert, title="Travel policy explained")
+    for item in (racking, company_wide, mias_week["fresh"], mias_week["secret"]):
+        make_comment(community_manager, item, "Useful")
+    home_rollup_refresh()
+    cache.clear()  # the home selectors cache a member's sections briefly
+
+    # Measured from now: these items are not new, only popular.
+    content = digest_content(member=member, since=timezone.now() + timedelta(minutes=1))
+
+    popular = {item.title for item in content["whats_popular"]}
+    assert popular == {"Dock door scheduling", "Travel policy explained"}
