@@ -71,14 +71,16 @@ def test_a_community_made_private_hides_notifications_from_non_members(
 
 
 def test_notifications_about_deleted_items_disappear(member, expert, run_on_commit):
-    item = make_item(member)
+    item = make_item(expert)
     with run_on_commit():
-        comment_create(actor=expert, item=item, body="Hi")
+        comment_create(actor=expert, item=item, body="Over to @mia")
+    assert unread_count(viewer=member) == 1  # now cached for the bell
 
-    content_item_delete(actor=member, item=item)
+    content_item_delete(actor=expert, item=item)
 
     assert list(notifications_for(viewer=member)) == []
     assert not Notification.objects.exists()
+    assert unread_count(viewer=member) == 0
 
 
 def test_join_request_notifications(community_manager, outsider, private_community, run_on_commit):

@@ -1,4 +1,4 @@
-"""Work other apps attach to every item save (mentions, backlinks, search...).
+"""Work other apps attach to every item save (mentions, backlinks, search...) and delete.
 
 `content` knows none of them: they register here when their app is ready, and the content
 services call them inside the same transaction, after the item and its tags are saved.
@@ -32,6 +32,21 @@ def on_item_published(func: Callable) -> Callable:
 
 def item_published(*, actor, item) -> None:
     for func in _item_published:
+        func(actor=actor, item=item)
+
+
+_item_deleted: list[Callable] = []
+
+
+def on_item_deleted(func: Callable) -> Callable:
+    """Register `func(actor=, item=)`, called just before an item is deleted (inside its
+    transaction), while the rows that point to it still exist."""
+    _item_deleted.append(func)
+    return func
+
+
+def item_deleted(*, actor, item) -> None:
+    for func in _item_deleted:
         func(actor=actor, item=item)
 
 

@@ -188,6 +188,7 @@ def content_item_delete(*, actor, item: ContentItem) -> None:
         community=item.community,
         data={"kind": item.kind, "title": item.title, "author": item.author_id},
     )
+    hooks.item_deleted(actor=actor, item=item)
     item.delete()
 
 

@@ -13,6 +13,7 @@ class NotificationsConfig(AppConfig):
         from guildhall.notifications import services, tasks
 
         hooks.on_item_published(services.on_item_published)
+        hooks.on_item_deleted(services.on_item_deleted)
         # Hourly, so a daily or weekly digest goes out within the hour it falls due.
         register_periodic(
             tasks.send_due_digests, every=timedelta(hours=1), name="notifications.digests"

@@ -146,6 +146,15 @@ def review_result_notify(*, actor, item: ContentItem, approved: bool, note: str 
     )
 
 
+def on_item_deleted(*, actor, item: ContentItem) -> None:
+    """content.hooks: the item's notifications go with it; recount the bells that showed them."""
+    unread_counts_forget(
+        user_ids=Notification.objects.filter(item=item, read_at__isnull=True)
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+
+
 @transaction.atomic
 def notifications_mark_read(*, actor, ids: list[int] | None = None) -> int:
     """Mark the given notifications (or all when `ids` is None) of `actor` read."""
