@@ -76,3 +76,12 @@ def test_query_count_is_fixed_whatever_the_result_count(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get("/search/?q=valve")
     assert page.context["page"].total == 28
+
+
+def test_filters_fold_away_unless_used_or_wrong(client, member, community):
+    login(client, member)
+    assert '<details class="search-more">' in client.get("/search/?q=x").content.decode()
+    html = client.get(f"/search/?q=x&community={community.slug}").content.decode()
+    assert '<details class="search-more" open>' in html
+    html = client.get("/search/?q=x&from=not-a-date").content.decode()
+    assert '<details class="search-more" open>' in html and "Enter a valid date." in html

@@ -8,6 +8,7 @@ from guildhall.search.models import SearchEntry
 from guildhall.search.selectors import search
 
 PER_PAGE = 20
+FILTER_FIELDS = ("kind", "community", "author", "tag", "from", "to")
 
 
 def _tab_url(request, type: str) -> str:
@@ -39,6 +40,7 @@ def search_page(request):
         {
             "nav": "search",
             "form": form,
+            "filter_fields": [form[name] for name in FILTER_FIELDS],
             "q": q,
             "filters": filters,
             "page": paginate(results, request.GET.get("page"), PER_PAGE) if q else None,
