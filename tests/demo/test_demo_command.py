@@ -16,6 +16,7 @@ from django.utils import timezone
 from guildhall.communities.models import Community, JoinRequest, Membership
 from guildhall.content.models import ContentItem
 from guildhall.core.models import Event
+from guildhall.home.models import ItemTrend, MemberHelpfulness
 from guildhall.interactions.models import Comment
 from guildhall.notifications.models import Notification
 from guildhall.people.models import Department, Profile
@@ -88,6 +89,12 @@ def test_demo_loads_a_realistic_small_organisation(client):
     assert event.created_at == first_comment.created_at
     assert Notification.objects.exists()
     assert not Event.objects.filter(verb="publish", created_at__gt=timezone.now()).exists()
+    # Downloads and listens are spread over the items' lives, not all today, and the home page's
+    # rollup was filled from that history (what's popular and who's popular are not empty).
+    week_ago = timezone.now() - timezone.timedelta(days=7)
+    assert Event.objects.filter(verb__in=["download", "listen"], created_at__lt=week_ago).exists()
+    assert set(ItemTrend.objects.values_list("window", flat=True)) == {7, 30}
+    assert MemberHelpfulness.objects.filter(community=None).exists()
 
     # Sign-in as documented.
     assert authenticate(email="admin@example.com", password="guildhall-admin").is_staff

@@ -37,6 +37,7 @@ from guildhall.demo import extensions, texts
 from guildhall.demo import organisation as org
 from guildhall.demo.topics import COMMUNITIES, PERSONAL, CommunitySpec
 from guildhall.demo.topics import Topic as TopicBank
+from guildhall.home.services import home_rollup_refresh
 from guildhall.interactions.models import Comment
 from guildhall.interactions.services import comment_create
 from guildhall.notifications.models import Notification
@@ -222,7 +223,16 @@ class DemoLoader:
             # Notifications were delivered as the transaction committed (immediate tasks).
             with transaction.atomic():
                 self.backdate()
-                self._step("backdating", t, "six months of history")
+                t = self._step("backdating", t, "six months of history")
+            # The home page reads trends and helpfulness from a periodic rollup: fill it from the
+            # backdated history now, rather than leave "what's popular" empty until the worker's
+            # first run.
+            rolled = home_rollup_refresh(now=self.now)
+            self._step(
+                "home rollup",
+                t,
+                f"{rolled['trends']} trend scores, {rolled['helpfulness']} helpfulness rankings",
+            )
         return self.summary(time.monotonic() - started)
 
     # --- people -------------------------------------------------------------------------------
@@ -705,7 +715,9 @@ class DemoLoader:
                 return self.item_dt[target_id][1] or self.item_dt[target_id][0]
             if verb == "comment":
                 return self.comment_dt.get(data.get("comment_id"))
-            if verb == "view":
+            # Uses of an item spread from its publication to now (left alone, every download
+            # and listen would land today and swamp "what's popular").
+            if verb in ("view", "download", "listen"):
                 start = self.item_dt[target_id][1] or self.item_dt[target_id][0]
                 span = (self.now - start).total_seconds()
                 return start + timedelta(seconds=self.rng.uniform(0.05, 1) * span)
