@@ -91,6 +91,7 @@ def test_newcomer_empty_states(client, outsider):
     login(client, outsider)
     page = client.get("/").content.decode()
     assert "Welcome to Guildhall" in page and "Find a community" in page
+    assert "Your feed is empty" in page  # what's new
     assert "Complete your profile" in page and "Find people to follow" in page
     assert "Add your skills" in page  # for you
     assert "Nobody new in your communities" in page

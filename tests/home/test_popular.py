@@ -1,8 +1,11 @@
 """What's popular: time-decayed engagement from the rollup, 7 and 30 days, visibility."""
 
+from datetime import timedelta
+
 import pytest
 
-from guildhall.home.models import ItemTrend
+from guildhall.core.schedule import periodic_jobs
+from guildhall.home.models import ItemTrend, MemberHelpfulness
 from guildhall.home.selectors import whats_popular
 from tests.factories import make_item
 from tests.home.conftest import act, events_of
@@ -51,6 +54,16 @@ def test_scores_come_from_the_rollup_not_the_event_log(rollup, member, expert, c
     events_of(item).delete()
     assert titles(whats_popular(viewer=member)) == ["Rolled up"]
     assert ItemTrend.objects.filter(item=item, window=7).exists()
+
+
+def test_the_rollup_is_a_registered_hourly_job(member, expert, community):
+    job = {job.name: job for job in periodic_jobs()}["home.rollup"]
+    assert job.every == timedelta(hours=1)
+    item = make_item(expert, community=community, title="Queued")
+    act(member, "favourite", item)
+    job.task.enqueue()  # what `guildhall worker` does when the slot is due (immediate in tests)
+    assert ItemTrend.objects.filter(item=item, window=7).exists()
+    assert not MemberHelpfulness.objects.exists()  # a favourite is no helpfulness
 
 
 def test_private_items_never_trend_for_outsiders(
