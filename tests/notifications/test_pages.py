@@ -220,3 +220,14 @@ def test_centre_pages_thirty_at_a_time_and_keeps_the_filter(client, member, expe
     second = client.get(reverse("notifications:list"), {"filter": "unread", "page": 2}).text
     assert second.count("notification-unread") == 1
     assert "Hello number 0" in second and 'rel="prev"' in second
+
+
+def test_bell_partials_after_the_session_ended_swap_no_sign_in_page(client):
+    # A tab left open after signing out keeps polling: nothing must be swapped into the top bar.
+    htmx = {"HX-Request": "true"}
+    bell = client.get(reverse("notifications:bell"), headers=htmx)
+    assert bell.status_code == 204 and bell.content == b""
+
+    dropdown = client.get(reverse("notifications:dropdown"), headers=htmx)
+    assert dropdown.status_code == 200
+    assert "You are signed out" in dropdown.text and 'href="/accounts/login/"' in dropdown.text

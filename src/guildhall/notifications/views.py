@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -40,15 +40,23 @@ def notification_list(request):
     )
 
 
+# The bell's partials answer a signed-out request themselves: after the session ended (signed out
+# in another tab, expired), the sign-in redirect would otherwise be swapped into the top bar.
 @never_cache
+@login_not_required
 def bell(request):
     """htmx: the bell with a fresh unread count (polled by every page's top bar)."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=204)  # htmx swaps nothing: the page stays as it is
     return render(request, "notifications/partials/bell_button.html")
 
 
 @never_cache
+@login_not_required
 def dropdown(request):
     """htmx: the latest notifications, loaded when the member opens the bell."""
+    if not request.user.is_authenticated:
+        return render(request, "notifications/partials/signed_out.html")
     latest = notifications_for(viewer=request.user)[:DROPDOWN_SIZE]
     return render(request, "notifications/partials/dropdown.html", {"entries": rendered(latest)})
 
