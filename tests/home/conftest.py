@@ -1,3 +1,4 @@
+import itertools
 from datetime import timedelta
 
 import pytest
@@ -9,6 +10,7 @@ from guildhall.content.models import ContentItem
 from guildhall.core.events import record
 from guildhall.core.models import Event
 from guildhall.home.services import home_rollup_refresh
+from tests.factories import make_member
 
 
 def act(actor, verb: str, item, *, times: int = 1, days_ago: float = 0) -> None:
@@ -18,6 +20,14 @@ def act(actor, verb: str, item, *, times: int = 1, days_ago: float = 0) -> None:
         Event.objects.filter(pk=event.pk).update(
             created_at=timezone.now() - timedelta(days=days_ago)
         )
+
+
+def crowd(n: int, name: str = "fan") -> list:
+    """`n` new members (popularity counts each member once per item, act and day)."""
+    return [make_member(f"{name}{next(_crowd_numbers)}") for _ in range(n)]
+
+
+_crowd_numbers = itertools.count(1)
 
 
 def events_of(item):

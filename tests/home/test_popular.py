@@ -8,7 +8,7 @@ from guildhall.core.schedule import periodic_jobs
 from guildhall.home.models import ItemTrend, MemberHelpfulness
 from guildhall.home.selectors import whats_popular
 from tests.factories import make_item
-from tests.home.conftest import act, events_of
+from tests.home.conftest import act, crowd, events_of
 
 
 def titles(items):
@@ -18,8 +18,10 @@ def titles(items):
 def test_fresh_engagement_beats_more_older_engagement(rollup, member, expert, community):
     older = make_item(expert, community=community, title="Older favourite")
     fresh = make_item(expert, community=community, title="Fresh tip")
-    act(member, "favourite", older, times=4, days_ago=5)  # 16 points, five days old
-    act(member, "favourite", fresh, times=2)  # 8 points, today
+    for fan in crowd(4):
+        act(fan, "favourite", older, days_ago=5)  # 16 points, five days old
+    for fan in crowd(2):
+        act(fan, "favourite", fresh)  # 8 points, today
     rollup()
     assert titles(whats_popular(viewer=member)) == ["Fresh tip", "Older favourite"]
 
@@ -27,8 +29,10 @@ def test_fresh_engagement_beats_more_older_engagement(rollup, member, expert, co
 def test_thirty_day_tab_keeps_last_months_hits(rollup, member, expert, community):
     month_old = make_item(expert, community=community, title="Last month's hit")
     this_week = make_item(expert, community=community, title="This week")
-    act(member, "view", month_old, times=30, days_ago=20)
-    act(member, "view", this_week, times=2, days_ago=1)
+    for fan in crowd(10):
+        act(fan, "view", month_old, days_ago=15)
+    for fan in crowd(2):
+        act(fan, "view", this_week, days_ago=1)
     rollup()
     assert titles(whats_popular(viewer=member, days=7)) == ["This week"]
     assert titles(whats_popular(viewer=member, days=30)) == ["Last month's hit", "This week"]
@@ -38,12 +42,26 @@ def test_every_kind_of_engagement_counts_and_picks_weigh_most(rollup, member, ex
     picked = make_item(member, community=community, title="Picked")
     viewed = make_item(member, community=community, title="Viewed")
     act(expert, "expert_pick", picked)
-    act(expert, "view", viewed, times=3)
+    for fan in crowd(3):
+        act(fan, "view", viewed)  # 3 points against a listen's 2
     listened = make_item(member, community=community, title="Listened")
     act(expert, "listen", listened)
     rollup()
     assert titles(whats_popular(viewer=expert)) == ["Picked", "Viewed", "Listened"]
     assert whats_popular(viewer=expert)[0].trend_score > 0
+
+
+def test_a_member_counts_once_per_item_act_and_day(rollup, member, expert, community):
+    looped = make_item(expert, community=community, title="Favourited in a loop")
+    liked = make_item(expert, community=community, title="Liked by two")
+    act(member, "favourite", looped, times=10)
+    act(member, "favourite", looped, days_ago=1)  # another day counts again, decayed
+    for fan in crowd(2):
+        act(fan, "favourite", liked)
+    rollup()
+    scores = {i.title: i.trend_score for i in whats_popular(viewer=member)}
+    assert list(scores) == ["Liked by two", "Favourited in a loop"]
+    assert scores["Favourited in a loop"] > scores["Liked by two"] / 2
 
 
 def test_scores_come_from_the_rollup_not_the_event_log(rollup, member, expert, community):

@@ -50,7 +50,8 @@ MAX_WELCOME = 280
 
 def _trend_scores(window: int, now: datetime) -> dict[int, float]:
     """Time-decayed engagement per published item over the window, from the event log grouped
-    by item, verb and day (one query, however many events)."""
+    by item, verb and day (one query, however many events). Each member counts once per item,
+    act and day: favouriting and unfavouriting in a loop, or reloading a page, lifts nothing."""
     rows = (
         Event.objects.filter(
             target_type=ContentType.objects.get_for_model(ContentItem),
@@ -60,7 +61,7 @@ def _trend_scores(window: int, now: datetime) -> dict[int, float]:
         )
         .annotate(day=TruncDate("created_at"))
         .values("target_id", "verb", "day")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("actor_id", distinct=True))
         .values_list("target_id", "verb", "day", "n")
     )
     today = timezone.localdate(now)
