@@ -4,6 +4,7 @@ each act that may change searchable text or visibility queues a re-index of its 
 from django.conf import settings
 
 from guildhall.core.tasks import enqueue_on_commit
+from guildhall.search.services import search_index_is_paused
 from guildhall.search.tasks import search_index_update
 
 # Acts that change no searchable text and no visibility.
@@ -18,7 +19,7 @@ UNCHANGING_VERBS = frozenset(
 
 
 def reindex_after(*, event, target) -> None:
-    if target is None or event.verb in UNCHANGING_VERBS:
+    if target is None or event.verb in UNCHANGING_VERBS or search_index_is_paused():
         return
     label = target._meta.label
     if label == "content.ContentItem":

@@ -1,0 +1,43 @@
+"""After `guildhall demo` the search index is complete: every item (with its backdated date),
+member and community is indexed, and a member finds a wiki page, a person and a community."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from guildhall.communities.models import Community
+from guildhall.content.models import ContentItem
+from guildhall.search.models import SearchEntry
+from guildhall.search.selectors import search
+from tests.demo.test_demo_command import load
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_demo_search_index_is_complete_and_finds_each_type():
+    output = load(members=30, seed=3)
+    assert "search index" in output
+
+    indexed = {
+        type: set(SearchEntry.objects.filter(type=type).values_list("object_id", flat=True))
+        for type in SearchEntry.Type.values
+    }
+    assert indexed["item"] == set(ContentItem.objects.values_list("pk", flat=True))
+    assert indexed["person"] == set(get_user_model().objects.values_list("pk", flat=True))
+    assert indexed["community"] == set(Community.objects.values_list("pk", flat=True))
+    # Indexed after backdating: the recency boost reads each item's real date.
+    for item in ContentItem.objects.filter(status="published"):
+        assert SearchEntry.objects.get(type="item", object_id=item.pk).date == item.published_at
+
+    public = Community.objects.filter(visibility="public")
+    wiki = ContentItem.objects.filter(kind="wiki", community__in=public).order_by("pk").first()
+    community = public.order_by("pk").first()
+    reader = get_user_model().objects.filter(is_staff=False).order_by("pk").last()
+    person = get_user_model().objects.filter(is_staff=False).order_by("pk").first()
+
+    def found(q: str, type: str) -> list:
+        results = search(viewer=reader, q=q)[0:100]
+        return [r.object.pk for r in results if r.type == type]
+
+    assert wiki.pk in found(f'"{wiki.title}"', "item")
+    assert person.pk in found(person.get_full_name(), "person")
+    assert community.pk in found(community.name, "community")
