@@ -98,6 +98,23 @@ def test_page_lists_experts_with_evidence(client, member, answerer, declarer):
     assert "No one yet for" in none.content.decode()
 
 
+def test_without_a_topic_or_an_expert_the_page_suggests_common_skills(
+    client, member, answerer, declarer
+):
+    declare(answerer, "Zymurgy", level=2)
+    declare(member, "Zymurgy", level=1)
+    login(client, member)
+    empty = client.get(reverse("people:experts")).content.decode()
+    suggestions = empty[empty.index("Colleagues often know about") :]
+    # Two colleagues declare Zymurgy, one Demand planning: the commoner first.
+    assert suggestions.index(">Zymurgy<") < suggestions.index(">Demand planning<")
+    assert 'href="/experts/?topic=Demand%20planning"' in suggestions
+    none = client.get(reverse("people:experts"), {"topic": "basket weaving"}).content.decode()
+    assert "Colleagues often know about" in none
+    found = client.get(reverse("people:experts"), {"topic": "zymurgy"}).content.decode()
+    assert "Colleagues often know about" not in found
+
+
 def test_directory_links_to_the_finder(client, member):
     login(client, member)
     assert reverse("people:experts").encode() in client.get(reverse("people:directory")).content

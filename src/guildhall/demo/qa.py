@@ -16,7 +16,7 @@ QUESTIONS: dict[str, list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]] = 
             "Some months we ship none, then forty go in one week to a single customer. The "
             "reorder point in SAP is always either far too high or far too low. How do you "
             "handle parts like this?",
-            ("inventory", "planning"),
+            ("inventory", "planning", "demand-planning"),
             (
                 "Split the demand: the big project orders are known weeks ahead from Sales, so "
                 "plan those as **make-to-order** and only set the reorder point on the steady "

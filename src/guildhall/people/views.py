@@ -278,15 +278,24 @@ def endorse(request, username: str, skill: str):
 
 def experts(request):
     topic = " ".join(request.GET.get("topic", "").split())
-    page, first_rank = None, 1
+    page, first_rank, popular_skills = None, 1, []
     if topic:
         ranking = experts_for_topic(viewer=request.user, topic=topic)
         page = paginate(ranking, request.GET.get("page"), EXPERTS_PER_PAGE)
         first_rank = (page.number - 1) * EXPERTS_PER_PAGE + 1
+    if not (page and page.items):
+        # Ideas when there is no topic or no one for it: the skills most colleagues declare.
+        popular_skills = skills_in_use().order_by("-n", "name")[:8]
     return render(
         request,
         "people/experts.html",
-        {"topic": topic, "page": page, "first_rank": first_rank, "nav": "experts"},
+        {
+            "topic": topic,
+            "page": page,
+            "first_rank": first_rank,
+            "popular_skills": popular_skills,
+            "nav": "experts",
+        },
     )
 
 
