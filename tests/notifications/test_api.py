@@ -108,6 +108,7 @@ def test_422s(api, member):
     client = api.as_(member)
     field_error(client.post(f"{URL}/read", {}), "ids")
     field_error(client.post(f"{URL}/read", {"ids": ["x"]}), "ids")
+    field_error(client.post(f"{URL}/read", {"ids": list(range(1, 502))}), "ids")
     field_error(client.get(URL, {"limit": 500}), "limit")
     field_error(client.get(URL, {"unread": "perhaps"}), "unread")
 

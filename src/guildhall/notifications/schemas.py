@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from ninja import Schema
+from pydantic import Field
 
 from guildhall.core.api_support import ListParams
 from guildhall.core.api_types import Id, Text
@@ -44,10 +45,13 @@ class UnreadCountOut(Schema):
     count: int
 
 
+MAX_MARK_READ = 500  # a page of the centre is 30; "all": true marks any number
+
+
 class MarkReadIn(Schema):
     """Either `ids` (your notifications to mark read) or `"all": true`."""
 
-    ids: list[Id] | None = None
+    ids: list[Id] | None = Field(None, max_length=MAX_MARK_READ)
     all: bool = False
 
 
