@@ -1,6 +1,7 @@
 """Microcached pages: repeated views are served from the cache, yet every act shows at once."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -91,3 +92,46 @@ def test_joining_shows_on_the_community_page_at_once(page_cache_on, community, o
     assert "Leave" not in client.get(url).text
     membership_join(actor=outsider, community=community, accept_guidelines=True)
     assert "Leave" in client.get(url).text
+
+
+@pytest.mark.django_db
+def test_my_own_post_shows_on_my_cached_home_at_once(page_cache_on, community, member):
+    client = signed_in(member)
+    assert "Forklift pre-use check" not in client.get(reverse("home")).text
+    make_item(member, community=community, title="Forklift pre-use check")
+    assert "Forklift pre-use check" in client.get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_a_colleagues_post_reaches_a_cached_home_when_it_expires(
+    page_cache_on, community, member, expert
+):
+    client = signed_in(member)
+    client.get(reverse("home"))
+    make_item(expert, community=community, title="Pallet wrapping tension")
+    assert "Pallet wrapping tension" not in client.get(reverse("home")).text
+    cache.clear()  # what the few seconds of GUILDHALL_PAGE_CACHE_SECONDS do
+    assert "Pallet wrapping tension" in client.get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_a_cached_home_costs_only_the_session_and_user(
+    page_cache_on, community, member, expert, django_assert_max_num_queries
+):
+    for n in range(5):
+        make_item(expert, community=community, title=f"Shift handover note {n}")
+    client = signed_in(member)
+    client.get(reverse("home"))
+    with django_assert_max_num_queries(2):
+        assert "Shift handover note 4" in client.get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_leaving_a_private_community_empties_my_cached_home_of_it_at_once(
+    page_cache_on, private_community, community_manager, member
+):
+    make_item(community_manager, community=private_community, title="Near miss at dock 4")
+    client = signed_in(member)
+    assert "Near miss at dock 4" in client.get(reverse("home")).text
+    membership_remove(actor=community_manager, community=private_community, member=member)
+    assert "Near miss at dock 4" not in client.get(reverse("home")).text
