@@ -4,7 +4,7 @@ import pytest
 
 from guildhall.search.services import search_index_rebuild
 from tests.conftest import login
-from tests.factories import make_comment, make_item
+from tests.factories import make_comment, make_community, make_item, make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -62,20 +62,33 @@ def test_private_items_never_shown_to_outsiders(client, outsider, member, privat
 
 
 def test_query_count_is_fixed_whatever_the_result_count(
-    client, member, expert, community, django_assert_max_num_queries
+    client, member, expert, community_manager, community, django_assert_max_num_queries
 ):
+    def add_matches(start: int, n: int) -> None:
+        for i in range(start, start + n):
+            item = make_item(expert, community=community, title=f"Valve notes {i}", tags="valves")
+            make_comment(member, item, body="Which valve seat?")
+            make_member(f"valver{i}", title="Valve technician")
+            make_community(community_manager, name=f"Valve circle {i}")
+        search_index_rebuild()
+
     login(client, member)
-    for n in range(3):
-        make_item(expert, community=community, title=f"Valve maintenance {n}", tags="valves")
-    search_index_rebuild()
-    with django_assert_max_num_queries(14) as few:
-        assert client.get("/search/?q=valve").status_code == 200
-    for n in range(25):
-        make_item(expert, community=community, title=f"More valve notes {n}", tags="valves")
-    search_index_rebuild()
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        page = client.get("/search/?q=valve")
-    assert page.context["page"].total == 28
+    add_matches(0, 1)
+    urls = [
+        f"/search/?q=valve{tab}" for tab in ("", "&type=item", "&type=person", "&type=community")
+    ]
+    counts = {}
+    for url in urls:
+        with django_assert_max_num_queries(14) as few:
+            assert client.get(url).status_code == 200
+        counts[url] = len(few.captured_queries)
+    add_matches(1, 24)
+    for url in urls:
+        with django_assert_max_num_queries(counts[url]):
+            page = client.get(url)
+        assert len(page.context["page"].items) == 20
+    assert page.context["page"].total == 25  # the last tab: communities
+    assert client.get(urls[0]).context["page"].total == 75
 
 
 def test_filters_fold_away_unless_used_or_wrong(client, member, community):
