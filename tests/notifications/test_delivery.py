@@ -7,7 +7,11 @@ from guildhall.interactions.services import comment_create
 from guildhall.notifications.emails import send_notification_emails
 from guildhall.notifications.models import Notification
 from guildhall.notifications.selectors import notifications_for, rendered, unread_count
-from guildhall.notifications.services import notification_preferences_set, notifications_mark_read
+from guildhall.notifications.services import (
+    notification_preferences_set,
+    notifications_deliver,
+    notifications_mark_read,
+)
 from tests.factories import make_comment, make_item, make_member
 
 
@@ -27,6 +31,27 @@ def test_repeats_on_one_item_are_one_entry_while_unread(member, expert, outsider
     assert entry["notification"].count == 4
     assert entry["actors"] == ["eric", "pat", "olaf"]  # latest first, each once
     assert unread_count(viewer=member) == 1  # what the member sees
+
+
+def test_a_busy_items_entry_names_the_latest_actors_and_counts_them_all(member, expert):
+    others = [make_member(f"reader{n}") for n in range(Notification.MAX_ACTORS + 4)]
+    item = make_item(member, title="Pallet labels")
+    for actor in [*others, expert, others[-1]]:
+        notifications_deliver(
+            recipient_ids=[member.pk],
+            verb="comment",
+            actor_id=actor.pk,
+            item_id=item.pk,
+            community_id=None,
+            data={},
+        )
+
+    [entry] = rendered(notifications_for(viewer=member))
+    latest = others[-1].name  # Eric and every reader once: the latest and len(others) others
+    assert entry["text"] == f"{latest} and {len(others)} others commented on “Pallet labels”"
+    assert entry["notification"].count == len(others) + 2
+    assert len(entry["actors"]) == Notification.MAX_ACTORS
+    assert entry["actors"][:3] == [others[-1].username, "eric", others[-2].username]
 
 
 def test_the_grouped_entry_links_to_the_first_new_comment(member, expert, outsider, run_on_commit):

@@ -19,10 +19,13 @@ class Notification(models.Model):
     """Data about something that concerns a member; the verb's renderer turns it into words.
 
     Repeats are collapsed at delivery: while a member has not read it, one row stands for every
-    act of the verb on the same item (or community): `count` acts by `actor_ids` (latest first;
-    `actor` is the latest). So each row is one entry everywhere, and the unread count is a count
-    of rows.
+    act of the verb on the same item (or community): `count` acts by `actor_count` members, the
+    latest `MAX_ACTORS` of them in `actor_ids` (latest first; `actor` is the latest). So each row
+    is one entry everywhere, and the unread count is a count of rows.
     """
+
+    # Enough to name people; a busy item's entry must not carry every commenter's id.
+    MAX_ACTORS = 50
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -44,6 +47,7 @@ class Notification(models.Model):
     data = models.JSONField(default=dict, blank=True)
     count = models.PositiveIntegerField(default=1)
     actor_ids = models.JSONField(default=list, blank=True)
+    actor_count = models.PositiveIntegerField(default=1)
     read_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

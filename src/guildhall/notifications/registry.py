@@ -71,7 +71,7 @@ def pending_verbs() -> list[str]:
 def actors(n) -> str:
     """Who did it: "Mia Member", or "Mia Member and 2 others" for a grouped notification."""
     name = n.actor.name if n.actor else "Someone"
-    others = len(n.actor_ids) - 1
+    others = n.actor_count - 1
     if others > 0:
         return f"{name} and {others} other{'s' if others > 1 else ''}"
     return name

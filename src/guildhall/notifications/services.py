@@ -83,11 +83,15 @@ def notifications_deliver(
         for row in merged.values():
             row.count += 1
             row.actor_id = actor_id
+            if actor_id and actor_id not in row.actor_ids:
+                # One who acted before but fell off the kept list counts again: rare, harmless.
+                row.actor_count += 1
             previous = [pk for pk in row.actor_ids if pk != actor_id]
-            row.actor_ids = ([actor_id] if actor_id else []) + previous
+            row.actor_ids = (([actor_id] if actor_id else []) + previous)[: Notification.MAX_ACTORS]
             row.created_at = now  # back to the top of the list
         Notification.objects.bulk_update(
-            list(merged.values()), ["count", "actor_id", "actor_ids", "created_at"]
+            list(merged.values()),
+            ["count", "actor_id", "actor_ids", "actor_count", "created_at"],
         )
     fresh = Notification.objects.bulk_create(
         [
@@ -95,6 +99,7 @@ def notifications_deliver(
                 recipient_id=pk,
                 actor_id=actor_id,
                 actor_ids=[actor_id] if actor_id else [],
+                actor_count=1 if actor_id else 0,
                 verb=verb,
                 item_id=item_id,
                 community_id=community_id,
