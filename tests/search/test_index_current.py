@@ -124,6 +124,7 @@ def test_people_are_found_by_name_title_department_and_skills(member, expert, ru
         )  # fmt: skip
     assert found(member, "Müller") == ["jmueller"]
     assert found(member, "müller jürgen") == ["jmueller"]
+    assert found(member, "muller") == ["jmueller"]
     assert found(member, "customs") == ["jmueller"]
     assert found(member, "inbound logistics") == ["jmueller"]
     assert found(member, "thermography") == []

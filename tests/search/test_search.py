@@ -4,7 +4,6 @@ DATABASE_URL): what a member finds, in which order, and what they never find."""
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from guildhall.content.models import ContentItem
@@ -12,7 +11,6 @@ from guildhall.search.selectors import Filters, search
 from tests.factories import make_comment, make_item, make_member
 
 pytestmark = pytest.mark.django_db
-POSTGRES = connection.vendor == "postgresql"
 
 
 def found(viewer, q, **filters):
@@ -128,9 +126,13 @@ def test_non_ascii_text(member, community, reindex):
     assert titles(member, "brûlée") == ["Café menu"]
     # Space-separated Japanese words are words to both engines (no CJK segmentation).
     assert titles(member, "東京") == ["会議 メモ"]
-    if not POSTGRES:
-        # FTS5 folds accents (remove_diacritics); PostgreSQL's english config keeps them.
-        assert titles(member, "cafe") == ["Café menu"]
+    # Accents are folded on both engines, and a word typed with its accents is highlighted.
+    assert titles(member, "cafe") == ["Café menu"]
+    assert titles(member, "creme brulee") == ["Café menu"]
+    assert titles(member, "uberprufung") == ["Überprüfung der Anlage"]
+    assert titles(member, "überprüf*") == ["Überprüfung der Anlage"]
+    (result,) = search(viewer=member, q="café")[0:10]
+    assert str(result.title) == "<mark>Café</mark> menu"
 
 
 def test_phrase_and_prefix_queries(member, community, reindex):

@@ -13,11 +13,12 @@ A backend answers three questions:
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, FloatField, QuerySet
+from django.db.models import F, FloatField, Func, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 
 # Private-use characters, removed from all indexed text, so only ours can mark a match.
@@ -52,6 +53,29 @@ def parse_query(q: str) -> list[Term]:
         terms.extend(Term((w,)) for w in words[:-1])
         terms.append(Term((words[-1],), prefix=prefix))
     return terms[:MAX_TERMS]
+
+
+def _accent_table() -> tuple[str, str]:
+    """Latin letters with accents (é, ü, ñ, ø, ł...) and their plain letters, one for one: what
+    PostgreSQL's translate() needs to fold accents as SQLite's FTS5 does."""
+    accented, plain = ["øØłŁđĐħĦı"], ["oOlLdDhHi"]
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if base != char and len(base) == 1 and base.isascii() and base.isalpha():
+            accented.append(char)
+            plain.append(base)
+    return "".join(accented), "".join(plain)
+
+
+ACCENTED, UNACCENTED = _accent_table()
+_FOLD = str.maketrans(ACCENTED, UNACCENTED)
+
+
+def fold_accents(text: str) -> str:
+    return text.translate(_FOLD)
 
 
 def clean_text(text: str) -> str:
@@ -112,7 +136,11 @@ class SqliteBackend:
 
 
 class PostgresBackend:
-    """tsvector `search_vector` (weights A title, B body, C comments) with a GIN index."""
+    """tsvector `search_vector` (weights A title, B body, C comments) with a GIN index.
+
+    Accents are folded on both sides (the vector is made from the text without accents, and so is
+    the query), so `cafe` finds "Café" as on SQLite; headlines are cut from the text as written,
+    with the words as typed or folded."""
 
     CONFIG = "english"
     BOOST = (
@@ -120,15 +148,22 @@ class PostgresBackend:
         "COALESCE(search_searchentry.date, 'epoch'::timestamptz)))::float8, 0) / 2592000.0))"
     )
 
-    def query(self, terms: list[Term]) -> SearchQuery:
+    def _term(self, words: tuple[str, ...], prefix: bool) -> SearchQuery:
+        if len(words) > 1:
+            return SearchQuery(" ".join(words), config=self.CONFIG, search_type="phrase")
+        # A \w word is a safe to_tsquery operand; `:*` asks for a prefix.
+        raw = words[0] + (":*" if prefix else "")
+        return SearchQuery(raw, config=self.CONFIG, search_type="raw")
+
+    def query(self, terms: list[Term], *, as_typed: bool = False) -> SearchQuery:
+        """All terms, accents folded; `as_typed` also accepts each word as typed (for headlines,
+        which read the text with its accents)."""
         combined = None
         for term in terms:
-            if len(term.words) > 1:
-                part = SearchQuery(" ".join(term.words), config=self.CONFIG, search_type="phrase")
-            else:
-                # A \w word is a safe to_tsquery operand; `:*` asks for a prefix.
-                raw = term.words[0] + (":*" if term.prefix else "")
-                part = SearchQuery(raw, config=self.CONFIG, search_type="raw")
+            folded = tuple(fold_accents(word) for word in term.words)
+            part = self._term(folded, term.prefix)
+            if as_typed and folded != term.words:
+                part = part | self._term(term.words, term.prefix)
             combined = part if combined is None else combined & part
         return combined
 
@@ -144,7 +179,7 @@ class PostgresBackend:
 
         if not ids:
             return {}
-        query = self.query(terms)
+        query = self.query(terms, as_typed=True)
         options = {"config": self.CONFIG, "start_sel": MARK_START, "stop_sel": MARK_END}
         rows = (
             SearchEntry.objects.filter(pk__in=ids)
@@ -168,10 +203,18 @@ class PostgresBackend:
         return {pk: (t, b, c) for pk, t, b, c in rows}
 
     def vectorize(self, entries: QuerySet) -> None:
+        def folded(field: str, weight: str) -> SearchVector:
+            text = Func(
+                F(field),
+                Value(ACCENTED),
+                Value(UNACCENTED),
+                function="translate",
+                output_field=TextField(),
+            )
+            return SearchVector(text, weight=weight, config=self.CONFIG)
+
         entries.update(
-            search_vector=SearchVector("title", weight="A", config=self.CONFIG)
-            + SearchVector("body", weight="B", config=self.CONFIG)
-            + SearchVector("comments", weight="C", config=self.CONFIG)
+            search_vector=folded("title", "A") + folded("body", "B") + folded("comments", "C")
         )
 
 
