@@ -95,3 +95,19 @@ def test_hostile_q_answers_200(client, member, indexed, q):
     response = login(client, member).get("/api/v1/search", {"q": q})
     assert response.status_code == 200
     assert set(response.json()) == {"items", "count"}
+
+
+def test_pages_through_ranked_results_without_overlap(client, member, community):
+    for n in range(25):
+        make_item(member, community=community, title=f"Conveyor note {n}")
+    search_index_rebuild()
+    login(client, member)
+    pages = [
+        client.get("/api/v1/search", {"q": "conveyor", "limit": 10, "offset": offset}).json()
+        for offset in (0, 10, 20)
+    ]
+    assert [p["count"] for p in pages] == [25, 25, 25]
+    ids = [r["id"] for p in pages for r in p["items"]]
+    assert len(ids) == len(set(ids)) == 25
+    page_two = login(client, member).get("/search/?q=conveyor&page=2").context["page"]
+    assert [r.object.pk for r in page_two.items] == ids[20:]
