@@ -1,66 +1,22 @@
-"""Every notification type, produced by the real service that triggers it; never for one's own
-act; never about an item the recipient can't see."""
+"""The rules of notification types beyond their plain path (each type end to end is in
+test_end_to_end.py): never for one's own act; never about an item the recipient can't see;
+which types keep each act apart."""
 
 import pytest
 
-from guildhall.communities.services import join_request_create
 from guildhall.content.models import ContentItem
 from guildhall.content.services import content_item_create, content_item_publish
 from guildhall.home.services import welcome_send
-from guildhall.interactions.services import comment_create, expert_pick_set, item_recommend
+from guildhall.interactions.services import comment_create
 from guildhall.notifications import registry
 from guildhall.notifications.selectors import notifications_for, rendered
 from guildhall.notifications.services import review_pending_notify, review_result_notify
 from guildhall.people.services import person_follow
-from guildhall.qa.services import answer_accept, answer_create, question_create
-from tests.factories import make_comment, make_item, make_member
+from tests.factories import make_item
 
 
 def texts(user) -> list[tuple[str, str]]:
     return [(e["notification"].verb, e["text"]) for e in rendered(notifications_for(viewer=user))]
-
-
-def test_comment_on_my_item(member, expert, run_on_commit):
-    item = make_item(member, title="Pallet labels")
-    with run_on_commit():
-        comment_create(actor=expert, item=item, body="Use GS1")
-
-    assert texts(member) == [("comment", "Eric Expert commented on “Pallet labels”")]
-    assert texts(expert) == []
-
-
-def test_reply_to_my_comment(member, expert, outsider, run_on_commit):
-    item = make_item(outsider, title="Cycle counts")
-    mine = make_comment(member, item, "Weekly")
-    with run_on_commit():
-        comment_create(actor=expert, item=item, body="Daily", parent=mine)
-
-    assert texts(member) == [("reply", "Eric Expert replied to your comment on “Cycle counts”")]
-
-
-def test_answer_to_my_question_and_my_answer_accepted(member, expert, community, run_on_commit):
-    question = question_create(actor=member, community=community, title="Safety stock?")
-    with run_on_commit():
-        answer = answer_create(actor=expert, item=question, body="Use service levels.")
-    assert texts(member) == [("answer", "Eric Expert answered your question “Safety stock?”")]
-
-    with run_on_commit():
-        answer_accept(actor=member, answer=answer)
-    assert texts(expert) == [
-        ("answer_accepted", "Mia Member accepted your answer to “Safety stock?”")
-    ]
-
-
-def test_mention(member, expert, run_on_commit):
-    item = make_item(expert, title="Kanban sizing")
-    with run_on_commit():
-        comment_create(actor=outsider_of(expert), item=item, body="Ask @mia about it")
-
-    assert texts(member) == [("mention", "Pat Commenter mentioned you in “Kanban sizing”")]
-
-
-def outsider_of(_):
-    return make_member("pat", name="Pat Commenter")
 
 
 def test_a_mention_in_a_private_community_never_reaches_a_non_member(
@@ -84,34 +40,7 @@ def test_mentioning_myself_tells_nobody(member, run_on_commit):
     assert not member.notifications.exists()
 
 
-def test_recommendation_to_me(member, expert, run_on_commit):
-    item = make_item(expert, title="Dock scheduling")
-    with run_on_commit():
-        item_recommend(actor=expert, item=item, to_user=member, note="Read this")
-
-    assert texts(member) == [
-        ("recommendation", "Eric Expert recommends “Dock scheduling” to you: “Read this”")
-    ]
-
-
-def test_join_request_to_managers(community_manager, outsider, private_community, run_on_commit):
-    with run_on_commit():
-        join_request_create(actor=outsider, community=private_community, accept_guidelines=True)
-
-    assert texts(community_manager) == [
-        ("join_request", "Olaf Outsider asked to join Incident Review Board")
-    ]
-
-
-def test_expert_pick_of_my_item(member, expert, community, run_on_commit):
-    item = make_item(member, community=community, title="Cross-docking")
-    with run_on_commit():
-        expert_pick_set(actor=expert, item=item)
-
-    assert texts(member) == [("expert_pick", "Eric Expert made “Cross-docking” an expert pick")]
-
-
-def test_new_item_by_a_person_i_follow(member, expert, outsider, run_on_commit):
+def test_every_follower_hears_of_a_new_item(member, expert, outsider, run_on_commit):
     person_follow(actor=member, member=expert)
     person_follow(actor=outsider, member=expert)
     with run_on_commit():
@@ -203,7 +132,7 @@ def test_review_result_tells_the_author(
     assert texts(member) == [("review_result", text)]
 
 
-def test_welcome(member, expert, outsider, run_on_commit):
+def test_welcomes_are_never_grouped(member, expert, outsider, run_on_commit):
     for actor in (expert, outsider):
         with run_on_commit():
             welcome_send(actor=actor, recipient=member, message="Glad you're here!")
