@@ -107,11 +107,22 @@ def _person_entries(ids: list[int]) -> list[SearchEntry]:
                 type=Type.PERSON,
                 object_id=user.pk,
                 status="published" if user.is_active else "inactive",
-                title=clean_text(f"{user.get_full_name()} {user.username}"),
-                body=_join(
-                    [profile.title if profile else "", department, ", ".join(skills[user.pk])],
-                    MAX_BODY_CHARS,
-                ),
+                title=clean_text(user.get_full_name() or user.username),
+                # What the result's snippet shows under the name.
+                body=clean_text(
+                    " · ".join(
+                        part
+                        for part in [
+                            profile.title if profile else "",
+                            department,
+                            ", ".join(skills[user.pk]),
+                        ]
+                        if part
+                    )
+                )[:MAX_BODY_CHARS],
+                # Found by username too, with the least weight (the snippet shows it only
+                # when nothing else matched).
+                comments=clean_text(user.username),
             )
         )
     return entries
