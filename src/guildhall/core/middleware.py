@@ -1,4 +1,9 @@
+from urllib.parse import urlsplit
+
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from guildhall.core.exceptions import RateLimited
 from guildhall.core.views_support import rate_limited
@@ -11,6 +16,19 @@ class LoginRequiredExceptApiMiddleware(LoginRequiredMiddleware):
         if request.path_info.startswith("/api/"):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+    def handle_no_permission(self, request, view_func):
+        """An htmx request after the session ended (signed out in another tab, expired) sends the
+        whole tab to the sign-in page and back, instead of swapping that page into a fragment."""
+        if not request.headers.get("HX-Request"):
+            return super().handle_no_permission(request, view_func)
+        current = request.headers.get("HX-Current-URL", "")
+        if not url_has_allowed_host_and_scheme(current, allowed_hosts={request.get_host()}):
+            current = ""
+        parts = urlsplit(current)
+        back = (parts.path + (f"?{parts.query}" if parts.query else "")) if current else "/"
+        login = redirect_to_login(back, self.get_login_url(view_func))
+        return HttpResponse(status=204, headers={"HX-Redirect": login.url})
 
 
 class RateLimitedPageMiddleware:
