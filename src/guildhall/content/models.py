@@ -63,6 +63,9 @@ class ContentItem(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["status", "visibility", "-published_at"]),
+            # Feeds mixing several sources (what's new: my communities, people, tags) walk the
+            # newest published items in order and stop at a page, instead of sorting them all.
+            models.Index(fields=["status", "-published_at", "-id"]),
             models.Index(fields=["community", "status", "-published_at"]),
             models.Index(fields=["author", "status", "-published_at"]),
             models.Index(fields=["kind", "status", "-published_at"]),

@@ -60,7 +60,16 @@ class MemberHelpfulness(models.Model):
                 name="helpfulness_once_company_wide",
             ),
         ]
-        indexes = [models.Index(fields=["community", "-score"])]
+        # The rankings are read in index order (user breaks ties); the company-wide one needs its
+        # own partial index: PostgreSQL orders by an index's later columns after `=`, not `IS NULL`.
+        indexes = [
+            models.Index(fields=["community", "-score", "user"]),
+            models.Index(
+                fields=["-score", "user"],
+                condition=models.Q(community__isnull=True),
+                name="helpfulness_company_ranking",
+            ),
+        ]
         verbose_name_plural = "member helpfulness"
 
     def __str__(self) -> str:

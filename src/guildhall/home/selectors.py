@@ -198,7 +198,8 @@ def helpful_members(*, viewer, community=None, limit: int = 5) -> list[MemberHel
 
 def _helpful_in_my_communities(viewer, per_community: int) -> list[tuple[object, list]]:
     """The top members of each of the viewer's communities: one query (a window function)."""
-    rows = (
+    # Ranked on the narrow rollup rows alone; only the winners are joined to their members.
+    top = (
         MemberHelpfulness.objects.filter(
             community_id__in=member_community_ids(viewer), user__is_active=True
         )
@@ -210,8 +211,12 @@ def _helpful_in_my_communities(viewer, per_community: int) -> list[tuple[object,
             )
         )
         .filter(rank__lte=per_community)
+        .values("pk")
+    )
+    rows = (
+        MemberHelpfulness.objects.filter(pk__in=top)
         .select_related("user", "user__profile", "community")
-        .order_by("community__name", "rank")
+        .order_by("community__name", "community_id", "-score", "user_id")
     )
     grouped: dict[int, tuple[object, list]] = {}
     for row in rows:
