@@ -18,6 +18,9 @@ from guildhall.search.backends import MARK_END, MARK_START, Term, backend, parse
 from guildhall.search.models import SearchEntry
 
 Type = SearchEntry.Type
+# Past this many matches (a very common word), relevance is ranked among the newest matches only:
+# ranking reads every matching row's text vector, the newest are found by walking the date index.
+RANK_CANDIDATES = 2000
 
 
 def entries_visible_to(viewer) -> QuerySet:
@@ -113,12 +116,39 @@ class SearchResults:
         if not self.terms:
             return {}
         rows = self._all_types.order_by().values("type").annotate(n=Count("pk"))
-        return {row["type"]: row["n"] for row in rows}
+        counts = {row["type"]: row["n"] for row in rows}
+        # The page asks for both: the total is in the tabs' counts, no second count of the matches.
+        self._count = counts.get(self.type, 0) if self.type else sum(counts.values())
+        return counts
 
     def count(self) -> int:
         if self._count is None:
             self._count = self.entries.count() if self.terms else 0
         return self._count
+
+    def _rows(self, window: slice) -> list[tuple[int, str, int]]:
+        """(pk, type, object_id) of the results in `window`, most relevant first. Past
+        RANK_CANDIDATES matches, the newest RANK_CANDIDATES are ranked by relevance and the
+        older ones follow, newest first: every match has one place, pages never overlap."""
+        fields = ("pk", "type", "object_id")
+
+        def by_relevance(entries: QuerySet) -> QuerySet:
+            ranked = entries.annotate(rank=backend().rank(self.terms))
+            return ranked.order_by("-rank", "-date", "-pk").values_list(*fields)
+
+        if self.count() <= RANK_CANDIDATES:
+            return list(by_relevance(self.entries)[window])
+        start, stop = window.start or 0, window.stop
+        newest = self.entries.order_by("-date", "-pk").values("pk")[:RANK_CANDIDATES]
+        rows = []
+        if start < RANK_CANDIDATES:
+            candidates = SearchEntry.objects.filter(pk__in=newest)
+            rows += by_relevance(candidates)[start : min(stop, RANK_CANDIDATES)]
+        if stop > RANK_CANDIDATES:
+            older = self.entries.exclude(pk__in=newest).order_by("-date", "-pk")
+            past = max(start - RANK_CANDIDATES, 0)
+            rows += older.values_list(*fields)[past : stop - RANK_CANDIDATES]
+        return rows
 
     def __len__(self) -> int:
         return self.count()
@@ -126,13 +156,8 @@ class SearchResults:
     def __getitem__(self, window: slice) -> list[Result]:
         if not self.terms:
             return []
-        engine = backend()
-        rows = list(
-            self.entries.annotate(rank=engine.rank(self.terms))
-            .order_by("-rank", "-date", "-pk")
-            .values_list("pk", "type", "object_id")[window]
-        )
-        snippets = engine.snippets([pk for pk, _, _ in rows], self.terms)
+        rows = self._rows(window)
+        snippets = backend().snippets([pk for pk, _, _ in rows], self.terms)
         objects = self._load(rows)
         results = []
         for pk, type, object_id in rows:
