@@ -130,24 +130,19 @@ class SearchResults:
         """(pk, type, object_id) of the results in `window`, most relevant first. Past
         RANK_CANDIDATES matches, the newest RANK_CANDIDATES are ranked by relevance and the
         older ones follow, newest first: every match has one place, pages never overlap."""
-        fields = ("pk", "type", "object_id")
-
-        def by_relevance(entries: QuerySet) -> QuerySet:
-            ranked = entries.annotate(rank=backend().rank(self.terms))
-            return ranked.order_by("-rank", "-date", "-pk").values_list(*fields)
-
+        engine = backend()
         if self.count() <= RANK_CANDIDATES:
-            return list(by_relevance(self.entries)[window])
+            return engine.page(self.entries, self.terms, window)
         start, stop = window.start or 0, window.stop
         newest = self.entries.order_by("-date", "-pk").values("pk")[:RANK_CANDIDATES]
         rows = []
         if start < RANK_CANDIDATES:
             candidates = SearchEntry.objects.filter(pk__in=newest)
-            rows += by_relevance(candidates)[start : min(stop, RANK_CANDIDATES)]
+            rows += engine.page(candidates, self.terms, slice(start, min(stop, RANK_CANDIDATES)))
         if stop > RANK_CANDIDATES:
             older = self.entries.exclude(pk__in=newest).order_by("-date", "-pk")
             past = max(start - RANK_CANDIDATES, 0)
-            rows += older.values_list(*fields)[past : stop - RANK_CANDIDATES]
+            rows += older.values_list("pk", "type", "object_id")[past : stop - RANK_CANDIDATES]
         return rows
 
     def __len__(self) -> int:
