@@ -6,10 +6,9 @@ through: whatever is typed becomes words, so no input can make the query fail.
 
 A backend answers three questions:
 - `match(entries, terms)`: the entries matching;
-- `rank(terms)`: an expression to order them by (higher is better: text relevance with
-  title > body > comments, times a recency boost from 2 for today down towards 1 for old items);
 - `page(entries, terms, window)`: `(id, type, object_id)` of the matching entries in the slice
-  `window` of that order (then newer first, then higher id), read the engine's fastest way;
+  `window` of their ranking: text relevance (title > body > comments) times a recency boost
+  from 2 for today down towards 1 for old items, higher first; then newer, then higher id;
 - `snippets(ids, terms)`: for one page of results, `{id: (title, body, comments)}` with the
   matched words between `MARK_START` and `MARK_END` (turned into <mark> after HTML-escaping).
 """
@@ -108,21 +107,10 @@ class SqliteBackend:
         )
         return entries.filter(pk__in=matching)
 
-    def rank(self, terms: list[Term]) -> RawSQL:
-        # Only constants are formatted into the SQL; the user's query is a parameter. A
-        # correlated subquery: bm25() re-reads the matches for every row it ranks, so `page`
-        # ranks many matches in one pass instead.
-        return RawSQL(  # noqa: S611
-            f"(SELECT -bm25(search_fts, {self.WEIGHTS}) FROM search_fts "  # noqa: S608
-            "WHERE search_fts MATCH %s AND search_fts.rowid = search_searchentry.id) "
-            f"* {self.BOOST}",
-            [self.expression(terms)],
-            output_field=FloatField(),
-        )
-
     def page(self, entries: QuerySet, terms: list[Term], window: slice) -> list[tuple]:
         # One pass over the matches, joined to the (already filtered) entries: bm25() is read
-        # where the MATCH is, never re-run per row in a correlated subquery.
+        # where the MATCH is. (As a correlated subquery per row it re-reads every match for
+        # each row ranked: seconds for a common word.)
         limit = -1 if window.stop is None else max(window.stop - (window.start or 0), 0)
         visible, params = entries.values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
