@@ -214,3 +214,16 @@ def test_items_vanish_when_their_community_becomes_private(
     login(client, outsider)
     assert client.get("/api/v1/search?q=weighting").json() == {"items": [], "count": 0}
     assert "Supplier scorecard" not in client.get("/search/?q=weighting").content.decode()
+
+
+def test_bulk_loads_pause_live_indexing_until_the_rebuild(member, community, run_on_commit):
+    from guildhall.search.services import search_index_paused, search_index_rebuild
+
+    with search_index_paused(), run_on_commit():
+        make_item(member, community=community, title="Bulk loaded kaizen notes")
+    assert found(member, "kaizen") == []
+    search_index_rebuild()
+    assert found(member, "kaizen") == ["Bulk loaded kaizen notes"]
+    with run_on_commit():
+        make_item(member, community=community, title="Live kaizen notes")
+    assert sorted(found(member, "kaizen")) == ["Bulk loaded kaizen notes", "Live kaizen notes"]
