@@ -20,6 +20,7 @@ from guildhall.home.models import ItemTrend, MemberHelpfulness
 from guildhall.interactions.models import Comment
 from guildhall.notifications.models import Notification
 from guildhall.people.models import Department, Profile
+from tests.demo.test_demo_search import assert_demo_is_searchable
 from tests.factories import make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -105,6 +106,8 @@ def test_demo_loads_a_realistic_small_organisation(client):
     )
     assert response.status_code == 302
     assert "admin@example.com / guildhall-admin" in output
+
+    assert_demo_is_searchable(output)
 
 
 def test_demo_refuses_a_database_with_data_unless_forced_and_is_deterministic():
