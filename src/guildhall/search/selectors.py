@@ -20,7 +20,7 @@ from guildhall.search.models import SearchEntry
 Type = SearchEntry.Type
 # Past this many matches (a very common word), relevance is ranked among the newest matches only:
 # ranking reads every matching row's text vector, the newest are found by walking the date index.
-RANK_CANDIDATES = 2000
+RANK_CANDIDATES = 1000
 
 
 def entries_visible_to(viewer) -> QuerySet:
