@@ -2,7 +2,7 @@
 #   make run    install, migrate, load the demo if the database is empty, serve on $(HOST):$(PORT)
 #   make test   install with test extras and run the whole suite (PYTEST_ARGS="-k x" to narrow)
 #   make lint   ruff check + ruff format --check
-#   make bench  the load benchmark (bench/load.sh)
+#   make bench  the load benchmark (bench/load.sh); make bench-scale: home and search at scale
 # Installing is done once per pyproject.toml: the stamp file in .venv carries its checksum.
 
 SHELL := /bin/bash
@@ -23,13 +23,14 @@ RUN_STAMP := $(VENV)/.installed-run-$(DEPS_KEY)
 TEST_STAMP := $(VENV)/.installed-test-$(DEPS_KEY)
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: help run test lint format bench install install-test clean
+.PHONY: help run test lint format bench bench-scale install install-test clean
 
 help:
 	@echo "make run    serve Guildhall on http://$(HOST):$(PORT) with the demo organisation"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff check and ruff format --check"
 	@echo "make bench  run the load benchmark"
+	@echo "make bench-scale  home and search on a 10,000-member organisation (PostgreSQL)"
 
 define make_venv
 	@if [ ! -x "$(BIN)/python" ]; then \
@@ -78,6 +79,9 @@ format: $(TEST_STAMP)
 bench: $(RUN_STAMP)
 	@test -f bench/load.sh || { echo "bench/load.sh is missing." >&2; exit 1; }
 	PATH="$(abspath $(BIN)):$$PATH" bash bench/load.sh
+
+bench-scale: $(RUN_STAMP)
+	PATH="$(abspath $(BIN)):$$PATH" bash bench/scale.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
