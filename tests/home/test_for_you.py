@@ -1,5 +1,6 @@
 """For you: unanswered questions matching the member's skills, and their own open questions."""
 
+from guildhall.communities.services import membership_leave
 from guildhall.home.selectors import for_you
 from guildhall.people.services import profile_skill_set
 from guildhall.qa.services import answer_accept, answer_create, question_create
@@ -67,3 +68,16 @@ def test_for_you_limit(member, expert, community):
         ask(member, community, f"Pumps question {n}")
     assert len(for_you(viewer=expert, limit=5)["unanswered_for_skills"]) == 5
     assert len(for_you(viewer=member, limit=3)["my_open_questions"]) == 3
+
+
+def test_leaving_a_private_community_drops_its_questions_at_once(
+    member, community_manager, private_community, run_on_commit
+):
+    profile_skill_set(actor=member, member=member, name="Seals", level=3)
+    ask(community_manager, private_community, "Seals failing on Line 3")
+    assert titles(for_you(viewer=member)["unanswered_for_skills"]) == ["Seals failing on Line 3"]
+
+    with run_on_commit():
+        membership_leave(actor=member, community=private_community)
+
+    assert for_you(viewer=member)["unanswered_for_skills"] == []  # not the cached section

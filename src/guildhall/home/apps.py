@@ -10,8 +10,10 @@ class HomeConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import reverse
 
+        from guildhall.core.events import on_record
         from guildhall.core.schedule import register_periodic
         from guildhall.home import tasks
+        from guildhall.home.selectors import forget_sections_after
         from guildhall.notifications import registry
 
         registry.register(
@@ -28,3 +30,4 @@ class HomeConfig(AppConfig):
         )
         # Trends decay by the hour; an hourly rollup keeps "what's popular" current.
         register_periodic(tasks.home_rollup, every=timedelta(hours=1), name="home.rollup")
+        on_record(forget_sections_after)

@@ -6,10 +6,12 @@ they come from rollups or change slowly, and the home page is the hottest page o
 """
 
 import copy
+import time
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
@@ -27,13 +29,20 @@ from guildhall.people.models import ProfileSkill
 from guildhall.people.selectors import followed_tag_ids, followed_user_ids, people_list
 
 SECTION_CACHE_SECONDS = 30
+ACCESS_GENERATION_KEY = "home:access-generation"
 WINDOWS = (7, 30)  # the trending windows the rollup computes (days)
 WHOS_NEW_DAYS = 30
 PUBLISHED = ContentItem.Status.PUBLISHED
 
 
+def _section_key(viewer, name: str, *args) -> str:
+    # The access generation is part of every key: a cached section must not outlive access.
+    generation = cache.get(ACCESS_GENERATION_KEY, 0)
+    return f"home:{name}:{viewer.pk}:{generation}:{':'.join(str(a) for a in args)}"
+
+
 def _cached(viewer, name: str, compute, *args):
-    key = f"home:{name}:{viewer.pk}:{':'.join(str(a) for a in args)}"
+    key = _section_key(viewer, name, *args)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -43,7 +52,18 @@ def _cached(viewer, name: str, compute, *args):
 
 def forget_member_sections(viewer) -> None:
     """Drop a member's cached who's new (after they welcomed someone)."""
-    cache.delete(f"home:whos_new:{viewer.pk}:")
+    cache.delete(_section_key(viewer, "whos_new"))
+
+
+def forget_sections_after(*, event, target) -> None:
+    """Registered with the event log: any act on a community (joining, leaving, a role, a
+    decided join request, its visibility) may change what someone may see, so every cached
+    section is dropped once the act commits — a member who left a private community must not
+    keep seeing its items for the rest of the cache period."""
+    if target is not None and target._meta.label == "communities.Community":
+        transaction.on_commit(
+            lambda: cache.set(ACCESS_GENERATION_KEY, time.time_ns(), timeout=None)
+        )
 
 
 # --- Section settings ----------------------------------------------------------------------------
