@@ -57,7 +57,7 @@ sign_in "$MEMBER"
 RESULTS_SUFFIX="_scale"
 start_results "Guildhall scale benchmark" \
     "server:     $BASE_URL, guildhall serve --workers $WORKERS (database: $SCALE_DATABASE)" \
-    "cache:      REDIS_URL=${REDIS_URL:-(none: per-process memory)}, page cache ${GUILDHALL_PAGE_CACHE_SECONDS:-default} s" \
+    "cache:      REDIS_URL=${REDIS_URL:-(none: per-process memory)}, page cache ${GUILDHALL_PAGE_CACHE_SECONDS:-(default: 10 with REDIS_URL, else off)} s" \
     "member:     $MEMBER; words: common '$COMMON', middling '$MIDDLING_WORD', rare '$RARE'" \
     "$("$PYTHON" bench/make_scale_org.py --check)"
 measure_pages \
