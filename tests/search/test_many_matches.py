@@ -62,3 +62,22 @@ def test_pages_across_the_boundary_show_each_match_once(seven_gasket_items, memb
     paged = titles(member, 0, 3) + titles(member, 3, 6) + titles(member, 6, 9)
     assert paged == everything
     assert len(set(paged)) == 7
+
+
+def test_a_very_common_word_is_counted_once_while_the_member_pages(
+    seven_gasket_items, member, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(selectors, "RANK_CANDIDATES", 4)
+    assert search(viewer=member, q="gasket").type_counts() == {"item": 7}
+    next_page = search(viewer=member, q="gasket", filters=Filters(type="item"))
+    with django_assert_num_queries(0):
+        assert next_page.count() == 7
+
+
+def test_fewer_matches_are_counted_exactly_every_time(
+    seven_gasket_items, member, community, reindex
+):
+    assert search(viewer=member, q="gasket").count() == 7
+    make_item(member, community=community, title="Another gasket")
+    reindex()
+    assert search(viewer=member, q="gasket").count() == 8
