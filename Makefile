@@ -60,7 +60,8 @@ install-test: $(TEST_STAMP)
 run: $(RUN_STAMP)
 	$(BIN)/guildhall migrate --noinput
 	$(BIN)/guildhall ensure_demo
-	$(BIN)/guildhall serve --host "$(HOST)" --port "$(PORT)"
+	@# Links in emails point where this server listens unless SITE_URL says otherwise.
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(BIN)/guildhall serve --host "$(HOST)" --port "$(PORT)"
 
 # pytest exits 5 when it collected no test: that is reported, not treated as a crash.
 test: $(TEST_STAMP)

@@ -18,6 +18,7 @@ from guildhall.content.models import ContentItem
 from guildhall.core.models import Event
 from guildhall.home.models import ItemTrend, MemberHelpfulness
 from guildhall.interactions.models import Comment
+from guildhall.notifications.digests import members_due
 from guildhall.notifications.models import Notification
 from guildhall.people.models import Department, Profile
 from tests.demo.test_demo_search import assert_demo_is_searchable
@@ -96,6 +97,10 @@ def test_demo_loads_a_realistic_small_organisation(client):
     assert Event.objects.filter(verb__in=["download", "listen"], created_at__lt=week_ago).exists()
     assert set(ItemTrend.objects.values_list("window", flat=True)) == {7, 30}
     assert MemberHelpfulness.objects.filter(community=None).exists()
+    # Digests went out over the past week, the admin's too: a first run sends none at once.
+    due_now = set(members_due(now=timezone.now()).values_list("username", flat=True))
+    assert "admin" not in due_now
+    assert len(due_now) < MEMBERS / 4
 
     # Sign-in as documented.
     assert authenticate(email="admin@example.com", password="guildhall-admin").is_staff
