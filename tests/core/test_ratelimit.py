@@ -5,6 +5,12 @@ import pytest
 from guildhall.content.models import ContentItem
 from guildhall.core.exceptions import RateLimited
 from guildhall.core.ratelimit import check_write_rate
+from guildhall.people.models import SkillEndorsement
+from guildhall.people.services import (
+    profile_skill_set,
+    skill_endorse,
+    skill_endorsement_withdraw,
+)
 from tests.factories import make_item
 
 
@@ -71,3 +77,23 @@ def test_services_apply_the_limit_and_write_nothing_when_refused(limit_3, member
 
     assert ContentItem.objects.filter(author=member).count() == 3
     assert not ContentItem.objects.filter(title="One too many").exists()
+
+
+def test_writes_that_notify_colleagues_are_limited_too(limit_3, member, expert):
+    entry = profile_skill_set(actor=expert, member=expert, name="Forecasting", level=4)
+    for _ in range(3):  # endorse, withdraw, again: each endorsement notifies the expert
+        skill_endorse(actor=member, entry=entry)
+        skill_endorsement_withdraw(actor=member, entry=entry)
+
+    with pytest.raises(RateLimited):
+        skill_endorse(actor=member, entry=entry)
+    assert not SkillEndorsement.objects.filter(endorser=member).exists()
+
+
+def test_the_api_answers_429_past_the_limit(limit_3, client, member, expert):
+    client.force_login(member)
+    for _ in range(3):
+        assert client.put(f"/api/v1/people/{expert.username}/follow").status_code == 200
+    refused = client.put(f"/api/v1/people/{expert.username}/follow")
+    assert refused.status_code == 429
+    assert "too often" in refused.json()["detail"]

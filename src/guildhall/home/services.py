@@ -14,6 +14,7 @@ from guildhall.content.models import ContentItem
 from guildhall.core.events import record
 from guildhall.core.exceptions import Conflict, ValidationError
 from guildhall.core.models import Event
+from guildhall.core.ratelimit import check_write_rate
 from guildhall.home.models import ItemTrend, MemberHelpfulness, Welcome
 from guildhall.home.permissions import check_welcome_member
 from guildhall.home.selectors import WINDOWS, forget_member_sections
@@ -131,6 +132,7 @@ def home_rollup_refresh(*, now: datetime | None = None) -> dict[str, int]:
 def welcome_send(*, actor, recipient, message: str = "") -> Welcome:
     """Welcome a newcomer with a short message (notifies them): once per pair."""
     check_welcome_member(actor, recipient)
+    check_write_rate(actor)
     message = " ".join(message.split())
     if len(message) > MAX_WELCOME:
         raise ValidationError({"message": f"Keep the welcome under {MAX_WELCOME} characters."})

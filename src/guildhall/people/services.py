@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import ValidationError
 from guildhall.core.markdown import render_markdown
+from guildhall.core.ratelimit import check_write_rate
 from guildhall.notifications.services import notify
 from guildhall.people.models import (
     Department,
@@ -162,6 +163,7 @@ def person_follow(*, actor, member) -> bool:
     """Follow a colleague; True when this is new. Following oneself is refused."""
     if actor.pk == member.pk:
         raise ValidationError({"username": "You cannot follow yourself."})
+    check_write_rate(actor)
     _, created = PersonFollow.objects.get_or_create(follower=actor, followed=member)
     if created:
         _follow_counts_add(follower=actor, followed=member, delta=1)
@@ -181,6 +183,7 @@ def person_unfollow(*, actor, member) -> bool:
 @transaction.atomic
 def tag_follow(*, actor, tag) -> bool:
     """Follow a tag (a `content.Tag`); True when this is new."""
+    check_write_rate(actor)
     _, created = TagFollow.objects.get_or_create(follower=actor, tag=tag)
     if created:
         record(actor, "follow_tag", None, data={"tag": tag.slug})
@@ -200,6 +203,7 @@ def skill_endorse(*, actor, entry: ProfileSkill) -> bool:
     """Endorse a colleague's declared skill (`entry`), once; True when this is new."""
     member = entry.profile.user
     check_endorse_skill(actor, member)
+    check_write_rate(actor)
     _, created = SkillEndorsement.objects.get_or_create(endorser=actor, profile_skill=entry)
     if created:
         record(actor, "endorse_skill", member, data={"skill": entry.skill.slug})
@@ -229,6 +233,7 @@ def expert_invite(*, actor, item, experts: list) -> list[ExpertInvitation]:
     question, oneself, or more invitations than the question may have.
     """
     check_invite_experts(actor, item)
+    check_write_rate(actor)
     experts = list({e.pk: e for e in experts}.values())
     if not experts:
         raise ValidationError({"experts": "Choose at least one expert to invite."})
