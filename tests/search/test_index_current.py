@@ -227,3 +227,30 @@ def test_bulk_loads_pause_live_indexing_until_the_rebuild(member, community, run
     with run_on_commit():
         make_item(member, community=community, title="Live kaizen notes")
     assert sorted(found(member, "kaizen")) == ["Bulk loaded kaizen notes", "Live kaizen notes"]
+
+
+def _admin_saves(staff, obj, rf) -> None:
+    """What the admin's change form does after saving: log the change (and nothing else)."""
+    from django.contrib import admin
+
+    request = rf.post("/admin/")
+    request.user = staff
+    admin.site._registry[type(obj)].log_change(request, obj, "Changed title.")
+
+
+def test_staff_edits_in_the_admin_are_found(staff, member, community, rf, run_on_commit):
+    with run_on_commit():
+        item = make_item(member, community=community, title="Pump notes")
+    item.title = "Impeller notes"
+    item.save()
+    profile = member.profile
+    profile.title = "Cryogenics lead"
+    profile.save()
+    assert found(member, "impeller") == []
+
+    with run_on_commit():
+        _admin_saves(staff, item, rf)
+        _admin_saves(staff, profile, rf)
+
+    assert found(member, "impeller") == ["Impeller notes"]
+    assert found(staff, "cryogenics") == [member.username]
