@@ -207,3 +207,23 @@ def test_reindex_command(member, community, capsys):
     out = capsys.readouterr().out
     assert "Search index rebuilt:" in out and "1 items" in out
     assert titles(member, "conveyor") == ["Conveyor belt tension"]
+
+
+def test_an_item_shared_into_a_community_is_found_by_its_filter(
+    member, community, community_manager, reindex
+):
+    from guildhall.interactions.services import item_share_to_community
+    from tests.factories import add_member, make_community
+
+    planning = make_community(community_manager, name="Planning Circle")
+    add_member(planning, member)
+    make_item(member, community=planning, title="Torque settings for planners")
+    shared = make_item(member, community=community, title="Torque wrench guide")
+    item_share_to_community(actor=member, item=shared, community=planning, note="Useful here")
+    reindex()
+
+    assert sorted(titles(member, "torque", community=planning.slug)) == [
+        "Torque settings for planners",
+        "Torque wrench guide",
+    ]
+    assert titles(member, "torque", community=community.slug) == ["Torque wrench guide"]

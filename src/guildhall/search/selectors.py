@@ -90,7 +90,11 @@ def _filtered(viewer, filters: Filters) -> QuerySet:
         entries = entries.filter(kind=filters.kind)
     if filters.community:
         found = communities_visible_to(viewer).filter(slug=filters.community).values("pk")
-        entries = entries.filter(community_id__in=found)
+        # Items shared into the community appear there, so they are found there too.
+        shared = content_items_visible_to(viewer).filter(shares__to_community__in=found)
+        entries = entries.filter(
+            Q(community_id__in=found) | Q(type=Type.ITEM, object_id__in=shared.values("pk"))
+        )
     if filters.author:
         entries = entries.filter(author__username=filters.author)
     if filters.tag:
