@@ -1,5 +1,7 @@
 """Microcached pages: repeated views are served from the cache, yet every act shows at once."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -135,3 +137,25 @@ def test_leaving_a_private_community_empties_my_cached_home_of_it_at_once(
     assert "Near miss at dock 4" in client.get(reverse("home")).text
     membership_remove(actor=community_manager, community=private_community, member=member)
     assert "Near miss at dock 4" not in client.get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_an_expired_copy_is_renewed_by_one_request_while_others_are_served_it(
+    page_cache_on, community, member, expert, monkeypatch
+):
+    item = make_item(expert, community=community, title="Changeover checklist")
+    client = signed_in(member)
+    client.get(item.get_absolute_url())
+    ContentItem.objects.filter(pk=item.pk).update(title="Renamed quietly")  # no act: no bump
+    later = time.time() + 31
+    monkeypatch.setattr("guildhall.core.pagecache.time.time", lambda: later)
+
+    copies = [key for key in cache._cache if ":pages:" in key]  # locmem's keys: ":1:<ours>"
+    assert len(copies) == 1
+    lock = copies[0].split(":", 2)[2] + ":renewing"
+    cache.add(lock, 1)  # another request is rendering the page afresh
+    assert "Changeover checklist" in client.get(item.get_absolute_url()).text  # the old copy
+
+    cache.delete(lock)  # that request is done
+    assert "Renamed quietly" in client.get(item.get_absolute_url()).text
+    assert "Renamed quietly" in client.get(item.get_absolute_url()).text  # and kept

@@ -13,7 +13,8 @@ that member's) and is keyed by *generations* that the event log moves on:
 - the site generation moves with anything else (a membership, a role, a community's settings),
   so losing access to a private community takes effect at once, never after the cache expires.
 
-What others publish elsewhere reaches a cached home page within `GUILDHALL_PAGE_CACHE_SECONDS`.
+What others publish elsewhere reaches a cached home page within `GUILDHALL_PAGE_CACHE_SECONDS`
+(plus the moment one request takes to render it afresh: see `_may_renew`).
 The generations only work when every process shares the cache: the setting is 0 (off) unless
 `REDIS_URL` is set. Pages carrying a flash message, non-GET requests and responses that set
 cookies are never cached.
@@ -31,6 +32,10 @@ from django.http import HttpResponse
 # Acts that change nothing anyone sees on a page (counted views are not shown live).
 PASSIVE_VERBS = frozenset({"view", "listen", "download", "sign_in"})
 SITE = ("site", 0)
+# An expired copy is kept this many times the freshness period, to serve while one request
+# renews it; a renewal that fails lets another request try after RENEW_SECONDS.
+STALE_FACTOR = 3
+RENEW_SECONDS = 5
 
 
 def _generation_key(scope: tuple[str, int]) -> str:
@@ -73,6 +78,12 @@ def _bump_now_and_after_commit(scopes: list[tuple[str, int]]) -> None:
     transaction.on_commit(lambda: _bump(scopes))
 
 
+def _may_renew(key: str, ttl: int) -> bool:
+    """When a copy has expired, one request renders the page afresh while the others keep
+    serving the expired copy for the moment it takes, instead of all rendering it at once."""
+    return cache.add(f"{key}:renewing", 1, timeout=min(ttl, RENEW_SECONDS))
+
+
 def _has_pending_messages(request) -> bool:
     return "messages" in request.COOKIES or "_messages" in request.session
 
@@ -97,11 +108,14 @@ def cached_page(scopes: Callable[..., list[tuple[str, int]]] = lambda **kwargs: 
             generations = cache.get_many([_generation_key(scope) for scope in depends_on])
             stamp = ".".join(str(generations.get(_generation_key(s), 0)) for s in depends_on)
             htmx = "h" if request.headers.get("HX-Request") else "p"
-            key = f"page:{request.session.session_key}:{htmx}:{request.get_full_path()}:{stamp}"
+            key = f"pages:{request.session.session_key}:{htmx}:{request.get_full_path()}:{stamp}"
             hit = cache.get(key)
+            renewing = False
             if hit is not None:
-                content, content_type = hit
-                return HttpResponse(content, content_type=content_type)
+                content, content_type, fresh_until = hit
+                renewing = time.time() >= fresh_until and _may_renew(key, ttl)
+                if not renewing:
+                    return HttpResponse(content, content_type=content_type)
             response = view(request, *args, **kwargs)
             if (
                 response.status_code == 200
@@ -109,7 +123,10 @@ def cached_page(scopes: Callable[..., list[tuple[str, int]]] = lambda **kwargs: 
                 and not response.cookies
                 and not response.has_header("HX-Redirect")
             ):
-                cache.set(key, (response.content, response["Content-Type"]), ttl)
+                copy = (response.content, response["Content-Type"], time.time() + ttl)
+                cache.set(key, copy, ttl * STALE_FACTOR)
+            if renewing:
+                cache.delete(f"{key}:renewing")
             return response
 
         return wrapper
