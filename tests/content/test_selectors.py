@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
-from guildhall.communities.services import community_update, membership_leave
+from guildhall.communities.services import community_update, membership_leave, membership_remove
 from guildhall.content.selectors import (
     content_feed,
     content_item_get,
@@ -74,6 +74,19 @@ def test_manager_sees_the_private_communities_they_manage(items, community_manag
     assert "mia_draft" not in visible and "eric_draft" not in visible
 
 
+def test_an_author_removed_from_a_private_community_loses_their_items_there(
+    client, member, community_manager, private_community
+):
+    mine = make_item(member, community=private_community, title="Near miss at dock 4")
+    draft = make_item(member, community=private_community, title="Draft lessons", publish=False)
+    membership_remove(actor=community_manager, community=private_community, member=member)
+
+    client.force_login(member)
+    assert client.get(mine.get_absolute_url()).status_code == 404
+    assert client.get(f"/api/v1/content/{draft.pk}").status_code == 404
+    assert not content_items_visible_to(member).filter(pk__in=[mine.pk, draft.pk]).exists()
+
+
 def test_anonymous_sees_nothing(items):
     assert list(content_items_visible_to(AnonymousUser())) == []
 
@@ -88,8 +101,8 @@ def test_leaving_a_private_community_hides_its_items(
 
     assert not content_items_visible_to(member).filter(pk=others.pk).exists()
     assert "private" not in names(whats_new(viewer=member), items)
-    # Her own item stays visible to its author only.
-    assert "private" in names(content_items_visible_to(member), items)
+    # Her own item stays behind too: its comments are the community's, not hers.
+    assert "private" not in names(content_items_visible_to(member), items)
 
 
 def test_items_of_a_community_made_private_leave_outsiders(items, outsider, community_manager):

@@ -227,3 +227,18 @@ def test_an_item_shared_into_a_community_is_found_by_its_filter(
         "Torque wrench guide",
     ]
     assert titles(member, "torque", community=community.slug) == ["Torque wrench guide"]
+
+
+def test_an_author_who_left_a_private_community_no_longer_finds_their_items_there(
+    member, private_community, reindex
+):
+    from guildhall.communities.services import membership_leave
+
+    make_item(member, community=private_community, title="Torque incident write-up")
+    make_item(member, title="Torque notes on my blog")
+    reindex()
+    assert len(found(member, "torque")) == 2
+
+    membership_leave(actor=member, community=private_community)
+    assert titles(member, "torque") == ["Torque notes on my blog"]
+    assert search(viewer=member, q="torque").count() == 1  # not even counted

@@ -15,11 +15,10 @@ from guildhall.core.exceptions import PermissionDenied
 def can_view_item(user, item: ContentItem) -> bool:
     if not user.is_authenticated:
         return False
-    if item.author_id == user.pk:
-        return True
-    if item.status != ContentItem.Status.PUBLISHED:
+    # Leaving a private community leaves its items behind, one's own too.
+    if item.community is not None and not can_view_community(user, item.community):
         return False
-    return item.community is None or can_view_community(user, item.community)
+    return item.author_id == user.pk or item.status == ContentItem.Status.PUBLISHED
 
 
 def check_view_item(user, item: ContentItem) -> None:

@@ -8,16 +8,18 @@ from guildhall.content.models import ContentItem, Tag
 
 
 def content_items_visible_to(viewer) -> QuerySet:
-    """Published items the viewer may see, plus the viewer's own drafts."""
+    """Published items the viewer may see, plus the viewer's own drafts. A private community's
+    items, the viewer's own included, are for its current members only (as `can_view_item`)."""
     items = ContentItem.objects.all()
     if not viewer.is_authenticated:
         return items.none()
-    published = Q(status=ContentItem.Status.PUBLISHED)
-    if not viewer.is_staff:
-        published &= Q(visibility=ContentItem.Visibility.COMPANY) | Q(
-            community_id__in=member_community_ids(viewer)
-        )
-    return items.filter(published | Q(author_id=viewer.pk))
+    published_or_own = Q(status=ContentItem.Status.PUBLISHED) | Q(author_id=viewer.pk)
+    if viewer.is_staff:
+        return items.filter(published_or_own)
+    in_reach = Q(visibility=ContentItem.Visibility.COMPANY) | Q(
+        community_id__in=member_community_ids(viewer)
+    )
+    return items.filter(in_reach & published_or_own)
 
 
 def with_card_data(items: QuerySet) -> QuerySet:

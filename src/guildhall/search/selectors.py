@@ -29,17 +29,18 @@ LARGE_COUNT_CACHE_SECONDS = 60
 
 def entries_visible_to(viewer) -> QuerySet:
     """Index rows the viewer may find: the same rule as `content_items_visible_to` (published
-    items of public communities or the viewer's own, and the viewer's own drafts), active
+    items and the viewer's own drafts, of public communities or the viewer's own), active
     people, and communities the viewer may see."""
     entries = SearchEntry.objects.all()
     if not viewer.is_authenticated:
         return entries.none()
-    published = Q(status="published")
-    if not viewer.is_staff:
-        published &= Q(visibility=SearchEntry.Visibility.EVERYONE) | Q(
-            community_id__in=member_community_ids(viewer)
-        )
-    return entries.filter(published | Q(type=Type.ITEM, author_id=viewer.pk))
+    published_or_own = Q(status="published") | Q(type=Type.ITEM, author_id=viewer.pk)
+    if viewer.is_staff:
+        return entries.filter(published_or_own)
+    in_reach = Q(visibility=SearchEntry.Visibility.EVERYONE) | Q(
+        community_id__in=member_community_ids(viewer)
+    )
+    return entries.filter(in_reach & published_or_own)
 
 
 def highlight(text: str) -> SafeString:
