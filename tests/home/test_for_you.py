@@ -81,3 +81,11 @@ def test_leaving_a_private_community_drops_its_questions_at_once(
         membership_leave(actor=member, community=private_community)
 
     assert for_you(viewer=member)["unanswered_for_skills"] == []  # not the cached section
+
+
+def test_my_open_questions_in_a_community_i_left_are_gone(
+    member, community_manager, private_community
+):
+    ask(member, private_community, "Who signs off a near miss?")
+    membership_leave(actor=member, community=private_community)
+    assert for_you(viewer=member)["my_open_questions"] == []

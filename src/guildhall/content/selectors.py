@@ -65,7 +65,7 @@ def whats_new(*, viewer, kind: str = "") -> QuerySet:
 
 def drafts_of(*, viewer) -> QuerySet:
     return with_card_data(
-        ContentItem.objects.filter(author=viewer, status=ContentItem.Status.DRAFT)
+        content_items_visible_to(viewer).filter(author=viewer, status=ContentItem.Status.DRAFT)
     ).order_by("-updated_at")
 
 

@@ -294,12 +294,16 @@ def unanswered_for_skills(*, viewer, skills: list[str], limit: int = 5) -> list[
 
 def my_open_questions(*, viewer, limit: int = 5) -> list[ContentItem]:
     """The viewer's published questions without an accepted answer, newest first."""
-    items = ContentItem.objects.filter(
-        author_id=viewer.pk,
-        kind="question",
-        status=PUBLISHED,
-        question__accepted_answer__isnull=True,
-    ).select_related("question", "community")
+    items = (
+        content_items_visible_to(viewer)
+        .filter(
+            author_id=viewer.pk,
+            kind="question",
+            status=PUBLISHED,
+            question__accepted_answer__isnull=True,
+        )
+        .select_related("question", "community")
+    )
     return list(items.order_by("-published_at", "-id")[:limit])
 
 
