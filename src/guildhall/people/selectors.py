@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
@@ -94,6 +95,20 @@ def department_get(*, viewer, slug: str) -> Department:
 
 def skills_in_use() -> QuerySet:
     return Skill.objects.annotate(n=Count("profiles")).filter(n__gt=0).order_by("name")
+
+
+POPULAR_SKILLS_SECONDS = 600
+
+
+def skills_most_declared(*, limit: int = 8) -> list[Skill]:
+    """The skills most colleagues declare (ideas for the expert finder): a count over every
+    declared skill, so kept a few minutes rather than counted on each request."""
+    key = f"people:skills-most-declared:{limit}"
+    skills = cache.get(key)
+    if skills is None:
+        skills = list(skills_in_use().order_by("-n", "name")[:limit])
+        cache.set(key, skills, POPULAR_SKILLS_SECONDS)
+    return skills
 
 
 def leaders_list(*, viewer) -> list:

@@ -25,6 +25,7 @@ from guildhall.people.selectors import (
     person_get,
     profile_skill_get,
     skills_in_use,
+    skills_most_declared,
     skills_with_endorsements,
     tag_get,
 )
@@ -285,7 +286,7 @@ def experts(request):
         first_rank = (page.number - 1) * EXPERTS_PER_PAGE + 1
     if not (page and page.items):
         # Ideas when there is no topic or no one for it: the skills most colleagues declare.
-        popular_skills = skills_in_use().order_by("-n", "name")[:8]
+        popular_skills = skills_most_declared()
     return render(
         request,
         "people/experts.html",
