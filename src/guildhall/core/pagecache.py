@@ -60,7 +60,7 @@ def forget_pages_after(*, actor_id: int | None, verb: str, target) -> None:
         scopes.append(("member", target.pk))
     else:
         scopes.append(SITE)
-    _bump_now_and_after_commit(scopes)
+    move_on_generations(scopes)
 
 
 def forget_member_pages(*, member_ids) -> None:
@@ -70,12 +70,20 @@ def forget_member_pages(*, member_ids) -> None:
         return
     scopes = [("member", pk) for pk in member_ids]
     if scopes:
-        _bump_now_and_after_commit(scopes)
+        move_on_generations(scopes)
 
 
-def _bump_now_and_after_commit(scopes: list[tuple[str, int]]) -> None:
+def move_on_generations(scopes: list[tuple[str, int]]) -> None:
+    """Move on these generations now and again once the transaction commits (a request in
+    between may have cached what it read before the change). Other caches keyed by a
+    generation (home's per-member sections) use this too."""
     _bump(scopes)
     transaction.on_commit(lambda: _bump(scopes))
+
+
+def generation(scope: tuple[str, int]) -> int:
+    """The current generation of `scope`, for a cache key (0 until first moved on)."""
+    return cache.get(_generation_key(scope), 0)
 
 
 def _may_renew(key: str, ttl: int) -> bool:

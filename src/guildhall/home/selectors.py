@@ -6,12 +6,10 @@ they come from rollups or change slowly, and the home page is the hottest page o
 """
 
 import copy
-import time
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
@@ -22,6 +20,7 @@ from guildhall.communities.selectors import communities_visible_to, member_commu
 from guildhall.content.hooks import attach_api_fields
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_items_visible_to, with_card_data
+from guildhall.core.pagecache import generation, move_on_generations
 from guildhall.home.models import SECTIONS_CACHE_KEY, HomeSection, MemberHelpfulness, Welcome
 from guildhall.interviews.selectors import latest_interviews
 from guildhall.news.selectors import latest_news
@@ -29,7 +28,7 @@ from guildhall.people.models import ProfileSkill
 from guildhall.people.selectors import followed_tag_ids, followed_user_ids, people_list
 
 SECTION_CACHE_SECONDS = 30
-ACCESS_GENERATION_KEY = "home:access-generation"
+ACCESS = ("home-access", 0)  # a generation scope (core.pagecache)
 WINDOWS = (7, 30)  # the trending windows the rollup computes (days)
 WHOS_NEW_DAYS = 30
 PUBLISHED = ContentItem.Status.PUBLISHED
@@ -37,8 +36,8 @@ PUBLISHED = ContentItem.Status.PUBLISHED
 
 def _section_key(viewer, name: str, *args) -> str:
     # The access generation is part of every key: a cached section must not outlive access.
-    generation = cache.get(ACCESS_GENERATION_KEY, 0)
-    return f"home:{name}:{viewer.pk}:{generation}:{':'.join(str(a) for a in args)}"
+    access = generation(ACCESS)
+    return f"home:{name}:{viewer.pk}:{access}:{':'.join(str(a) for a in args)}"
 
 
 def _cached(viewer, name: str, compute, *args):
@@ -61,9 +60,7 @@ def forget_sections_after(*, event, target) -> None:
     section is dropped once the act commits — a member who left a private community must not
     keep seeing its items for the rest of the cache period."""
     if target is not None and target._meta.label == "communities.Community":
-        transaction.on_commit(
-            lambda: cache.set(ACCESS_GENERATION_KEY, time.time_ns(), timeout=None)
-        )
+        move_on_generations([ACCESS])
 
 
 # --- Section settings ----------------------------------------------------------------------------
