@@ -6,48 +6,33 @@ services call them inside the same transaction, after the item and its tags are 
 
 from collections.abc import Callable
 
-_item_saved: list[Callable] = []
+
+class _Hook:
+    """Functions other apps register (`register`, usable as a decorator); `fire(**kwargs)`
+    calls each in the order they registered."""
+
+    def __init__(self) -> None:
+        self._funcs: list[Callable] = []
+
+    def register(self, func: Callable) -> Callable:
+        self._funcs.append(func)
+        return func
+
+    def fire(self, **kwargs) -> None:
+        for func in self._funcs:
+            func(**kwargs)
 
 
-def on_item_saved(func: Callable) -> Callable:
-    """Register `func(actor=, item=, created=)`; usable as a decorator."""
-    _item_saved.append(func)
-    return func
+_saved, _published, _deleted = _Hook(), _Hook(), _Hook()
 
-
-def item_saved(*, actor, item, created: bool) -> None:
-    for func in _item_saved:
-        func(actor=actor, item=item, created=created)
-
-
-_item_published: list[Callable] = []
-
-
-def on_item_published(func: Callable) -> Callable:
-    """Register `func(actor=, item=)`, called when an item becomes published (inside its
-    transaction): created published, a draft published, or (later) approved after review."""
-    _item_published.append(func)
-    return func
-
-
-def item_published(*, actor, item) -> None:
-    for func in _item_published:
-        func(actor=actor, item=item)
-
-
-_item_deleted: list[Callable] = []
-
-
-def on_item_deleted(func: Callable) -> Callable:
-    """Register `func(actor=, item=)`, called just before an item is deleted (inside its
-    transaction), while the rows that point to it still exist."""
-    _item_deleted.append(func)
-    return func
-
-
-def item_deleted(*, actor, item) -> None:
-    for func in _item_deleted:
-        func(actor=actor, item=item)
+# `func(actor=, item=, created=)`: after every save of an item and its tags.
+on_item_saved, item_saved = _saved.register, _saved.fire
+# `func(actor=, item=)`: when an item becomes published (inside its transaction): created
+# published, a draft published, or (later) approved after review.
+on_item_published, item_published = _published.register, _published.fire
+# `func(actor=, item=)`: just before an item is deleted (inside its transaction), while the rows
+# that point to it still exist.
+on_item_deleted, item_deleted = _deleted.register, _deleted.fire
 
 
 _api_fields: list[Callable] = []
