@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from guildhall.communities.contributions import contributions
 from guildhall.communities.forms import CommunityForm, JoinForm, RoleForm
 from guildhall.communities.models import Community, JoinRequest, Membership
 from guildhall.communities.permissions import (
@@ -38,7 +39,6 @@ from guildhall.content.selectors import content_feed
 from guildhall.core.pagecache import cached_page
 from guildhall.core.pagination import paginate, paginate_feed
 from guildhall.core.views_support import add_service_errors, form_data
-from guildhall.news.selectors import community_news
 
 
 def community_list(request):
@@ -106,7 +106,9 @@ def community_detail(request, slug: str):
             "kinds": kinds.all_kinds(),
             "membership": membership,
             "leaders": community_leaders(community=community),
-            "news": community_news(viewer=request.user, community=community),
+            "news": contributions.call(
+                "community_news", default=[], viewer=request.user, community=community
+            ),
             "news_heading": "Community news",
             "is_manager": is_manager,
             "pending_requests": join_requests_pending(community=community).count()
