@@ -30,6 +30,10 @@ class QaConfig(AppConfig):
                 detail_template="qa/partials/answers.html",
                 detail_context=kind.detail_context,
                 api_fields=kind.api_fields,
+                api_schema={
+                    "answer_count": (int, "how many answers"),
+                    "accepted_answer": (int, "the accepted answer's id"),
+                },
             )
         )
 

@@ -61,6 +61,7 @@ class WikiConfig(AppConfig):
                 detail_template="wiki/partials/page_detail.html",
                 detail_context=_detail_context,
                 api_fields=_api_fields,
+                api_schema={"revision": (int, "the latest revision's number")},
                 render=_render,
                 edit_url="wiki:edit",
                 update=_update,
