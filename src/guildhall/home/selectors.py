@@ -320,6 +320,27 @@ def for_you(*, viewer, limit: int = 5) -> dict:
     return _cached(viewer, "for_you", compute, limit)
 
 
+# --- For the digest email (notifications.contributions) -----------------------------------------
+
+DIGEST_POPULAR_POOL = 50  # the site's trending items, of which those in the member's communities
+
+
+def digest_highlights(*, member, shown: set[int], limit: int) -> dict[str, list]:
+    """What's popular (trending in the member's communities and company-wide, like "what's new":
+    not what is popular in a public community they never joined; none of `shown`, none of
+    theirs) and the unanswered questions in their skills."""
+    theirs = {row["community_id"] for row in member_community_ids(member)}
+    popular = [
+        item
+        for item in whats_popular(viewer=member, days=7, limit=DIGEST_POPULAR_POOL)
+        if item.pk not in shown
+        and item.author_id != member.pk
+        and (item.community_id is None or item.community_id in theirs)
+    ][:limit]
+    questions = for_you(viewer=member, limit=limit)["unanswered_for_skills"]
+    return {"whats_popular": popular, "unanswered": questions}
+
+
 # --- The whole home page, for the API ------------------------------------------------------------
 
 
