@@ -139,10 +139,6 @@ def is_following(*, viewer, member) -> bool:
     return PersonFollow.objects.filter(follower_id=viewer.pk, followed=member).exists()
 
 
-def is_following_tag(*, viewer, tag) -> bool:
-    return TagFollow.objects.filter(follower_id=viewer.pk, tag=tag).exists()
-
-
 def followed_people(*, viewer) -> QuerySet:
     """The colleagues `viewer` follows, most recently followed first."""
     return (
