@@ -1,7 +1,7 @@
 # Guildhall — the README's commands.
 #   make run    install, migrate, load the demo if the database is empty, serve on $(HOST):$(PORT)
 #   make test   install with test extras and run the whole suite (PYTEST_ARGS="-k x" to narrow)
-#   make lint   ruff check + ruff format --check
+#   make lint   ruff check + ruff format --check + lint-imports (the app layers, pyproject.toml)
 #   make bench  the load benchmark (bench/load.sh); make bench-scale: home and search at scale
 # Installing is done once per pyproject.toml: the stamp file in .venv carries its checksum.
 
@@ -28,7 +28,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 help:
 	@echo "make run    serve Guildhall on http://$(HOST):$(PORT) with the demo organisation"
 	@echo "make test   run the whole test suite"
-	@echo "make lint   ruff check and ruff format --check"
+	@echo "make lint   ruff check, ruff format --check and lint-imports"
 	@echo "make bench  run the load benchmark"
 	@echo "make bench-scale  home and search on a 10,000-member organisation (PostgreSQL)"
 
@@ -72,6 +72,7 @@ test: $(TEST_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix .

@@ -11,8 +11,16 @@ from tests.factories import add_member, make_community, make_member
 ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+@pytest.fixture(scope="session")
+def suite_media_root(tmp_path_factory):
+    """One media directory for the run: uploads and the demo's files never reach the data dir."""
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, suite_media_root):
+    # The live server runs in a thread of this process, so it stores into the same directory.
+    settings.MEDIA_ROOT = suite_media_root
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -5,6 +5,7 @@ then backdated, as in a real run.
 """
 
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
@@ -139,3 +140,14 @@ def test_demo_refuses_a_database_with_data_unless_forced_and_is_deterministic():
 def test_demo_rejects_too_few_members():
     with pytest.raises(CommandError, match="at least"):
         load(members=5)
+
+
+def test_demo_files_go_to_the_suites_media_root_not_the_data_dir(settings):
+    load(members=MEMBERS, seed=3)
+    media_root = Path(settings.MEDIA_ROOT)
+    assert not media_root.is_relative_to(settings.DATA_DIR)
+    stored = [path for path in media_root.rglob("*") if path.is_file()]
+    assert stored, "the demo stores episode audio and documents"
+    for item in ContentItem.objects.filter(kind__in=["episode", "document"]):
+        field = item.episode.audio if item.kind == "episode" else item.document.file
+        assert (media_root / field.name).is_file()

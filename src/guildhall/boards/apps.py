@@ -22,6 +22,7 @@ class BoardsConfig(AppConfig):
                 detail_template="boards/partials/pin_detail.html",
                 detail_context=_detail_context,
                 api_fields=selectors.pins_api_fields,
+                api_schema={"url": (str, "the link it pins")},
             )
         )
 

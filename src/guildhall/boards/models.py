@@ -22,7 +22,3 @@ class Pin(models.Model):
 
     def __str__(self) -> str:
         return self.url or f"Note {self.item_id}"
-
-    @property
-    def is_internal(self) -> bool:
-        return self.linked_item_id is not None or self.url.startswith("/")

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from guildhall.communities.contributions import contributions
 from guildhall.communities.forms import CommunityForm, JoinForm, RoleForm
 from guildhall.communities.models import Community, JoinRequest, Membership
 from guildhall.communities.permissions import (
@@ -32,13 +33,9 @@ from guildhall.communities.services import (
     membership_remove,
     membership_role_set,
 )
-from guildhall.content import kinds
-from guildhall.content.cards import attach_cards, card_rows
-from guildhall.content.selectors import content_feed
 from guildhall.core.pagecache import cached_page
-from guildhall.core.pagination import paginate, paginate_feed
+from guildhall.core.pagination import paginate
 from guildhall.core.views_support import add_service_errors, form_data
-from guildhall.news.selectors import community_news
 
 
 def community_list(request):
@@ -89,9 +86,14 @@ def community_create_view(request):
 def community_detail(request, slug: str):
     community = community_get(viewer=request.user, slug=slug)
     kind = request.GET.get("kind", "")
-    items = content_feed(viewer=request.user, community=community, kind=kind)
-    page = paginate_feed(card_rows(items), request.GET.get("page"))
-    page.items = attach_cards(page.items)
+    page = contributions.call(
+        "community_feed",
+        default=None,
+        viewer=request.user,
+        community=community,
+        kind=kind,
+        page_number=request.GET.get("page"),
+    )
     if request.htmx:
         return render(request, "content/partials/item_list.html", {"page": page})
     membership = membership_of(request.user, community)
@@ -103,10 +105,12 @@ def community_detail(request, slug: str):
             "community": community,
             "page": page,
             "kind": kind,
-            "kinds": kinds.all_kinds(),
+            "kinds": contributions.call("feed_kinds", default=[]),
             "membership": membership,
             "leaders": community_leaders(community=community),
-            "news": community_news(viewer=request.user, community=community),
+            "news": contributions.call(
+                "community_news", default=[], viewer=request.user, community=community
+            ),
             "news_heading": "Community news",
             "is_manager": is_manager,
             "pending_requests": join_requests_pending(community=community).count()

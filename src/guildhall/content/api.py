@@ -23,7 +23,6 @@ from guildhall.content.schemas import ItemIn, ItemListOut, ItemOut, ItemPatch, I
 from guildhall.core.api_support import page
 from guildhall.core.api_types import Id, errors
 from guildhall.core.exceptions import ValidationError
-from guildhall.people.selectors import person_get
 
 router = Router(tags=["content"])
 
@@ -42,7 +41,7 @@ def _author(viewer, username: str):
     if not username:
         return None
     try:
-        return person_get(viewer=viewer, username=username)
+        return selectors.author_get(username=username)
     except Http404:
         raise ValidationError({"author": "No such member."}) from None
 

@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from guildhall.content.models import ContentItem
-from guildhall.content.selectors import with_card_data
+from guildhall.content.selectors import content_feed, with_card_data
+from guildhall.core.pagination import paginate_feed
 
 CARD_TTL = 600
 VERSION_FIELDS = (
@@ -57,3 +58,11 @@ def attach_cards(items) -> list:
     for item in items:
         item.card_html = mark_safe(cached[keys[item.pk]])  # noqa: S308 - our template's output
     return items
+
+
+def community_feed_page(*, viewer, community, kind: str, page_number):
+    """A page of a community's item cards, as its feed shows them (communities.contributions)."""
+    items = content_feed(viewer=viewer, community=community, kind=kind)
+    page = paginate_feed(card_rows(items), page_number)
+    page.items = attach_cards(page.items)
+    return page

@@ -13,7 +13,8 @@ per item). Everything a kind adds to the shared pages and API goes through its `
 - `detail_template` + `detail_context(request, item) -> dict`: a partial shown on the item page
   under the body, with the context it needs (loaded in a fixed number of queries).
 - `api_fields(items) -> {item_id: {field: value}}`: the kind's fields in the item JSON, for a
-  whole page of items at once.
+  whole page of items at once; `api_schema` declares them for the OpenAPI document,
+  `{field: (type, description)}` (null on items of other kinds).
 - `render(body, item) -> html`: the kind's own Markdown rendering (e.g. wiki links), sanitised.
 - `edit_url`: the name of the kind's own edit page (takes the item's pk); /content/<id>/edit/
   sends there. `update(actor=, item=, data=) -> item`: the kind's own change service, used by
@@ -23,7 +24,7 @@ per item). Everything a kind adds to the shared pages and API goes through its `
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -40,6 +41,7 @@ class Kind:
     detail_template: str = ""
     detail_context: Callable[[Any, Any], dict] | None = None
     api_fields: Callable[[list], dict[int, dict]] | None = None
+    api_schema: dict[str, tuple[Any, str]] = field(default_factory=dict)
     render: Callable[[str, Any], str] | None = None
     edit_url: str = ""
     update: Callable[..., Any] | None = None
@@ -73,6 +75,18 @@ def shared_form_choices() -> list[tuple[str, str]]:
 def label(name: str) -> str:
     kind = _kinds.get(name)
     return kind.label if kind else name.capitalize()
+
+
+def api_schema() -> dict[str, tuple[Any, str]]:
+    """Every kind's item fields, `{field: (type, description)}`; a field two kinds declare must
+    have one type."""
+    merged: dict[str, tuple[Any, str]] = {}
+    for kind in _kinds.values():
+        for name, (annotation, description) in kind.api_schema.items():
+            known = merged.setdefault(name, (annotation, f"{kind.name}: {description}"))
+            if known[0] != annotation:
+                raise TypeError(f"the item field {name!r} has two types: {known[0]}, {annotation}")
+    return merged
 
 
 def api_fields(items: list) -> dict[int, dict]:

@@ -1,16 +1,19 @@
 """What the API shows of items and what it accepts to create and change them.
 
 `ItemOut` reads only what `content.selectors.with_card_data` loads (author, community, tags), so
-a page of items serialises without further queries.
+a page of items serialises without further queries. Its kind fields are those the registered kinds
+declare (`Kind.api_schema`), so this module is imported once the apps are ready (by the URLconf).
 """
 
 from datetime import datetime
 from typing import Literal
 
+from django.apps import apps
 from ninja import Schema
 from ninja.schema import DjangoGetter
-from pydantic import ConfigDict, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
+from guildhall.content import kinds
 from guildhall.core.api_support import ListParams
 from guildhall.core.api_types import Text
 
@@ -20,7 +23,7 @@ def _extension_field(obj, name: str):
     return getattr(obj, "api_fields", {}).get(name)
 
 
-class ItemOut(Schema):
+class _SharedItemOut(Schema):
     id: int
     kind: str
     title: str
@@ -44,16 +47,6 @@ class ItemOut(Schema):
     rating_count: int = 0
     favourites: int = 0
     expert_pick: dict | None = None
-    # Kind fields: null on kinds they don't belong to.
-    answer_count: int | None = None  # question
-    accepted_answer: int | None = None  # question: the accepted answer's id
-    revision: int | None = None  # wiki: the latest revision's number
-    duration_seconds: int | None = None  # episode
-    audio_url: str | None = None  # episode
-    file_url: str | None = None  # document
-    size: int | None = None  # document, in bytes
-    mime_type: str | None = None  # document
-    url: str | None = None  # pin: the link it pins
 
     @staticmethod
     def resolve_community(obj) -> str | None:
@@ -99,41 +92,29 @@ class ItemOut(Schema):
     def resolve_expert_pick(obj):
         return _extension_field(obj, "expert_pick")
 
-    @staticmethod
-    def resolve_answer_count(obj):
-        return _extension_field(obj, "answer_count")
 
-    @staticmethod
-    def resolve_accepted_answer(obj):
-        return _extension_field(obj, "accepted_answer")
+def _kind_field_resolver(name: str) -> staticmethod:
+    def resolve(obj):
+        return _extension_field(obj, name)
 
-    @staticmethod
-    def resolve_revision(obj):
-        return _extension_field(obj, "revision")
+    return staticmethod(resolve)
 
-    @staticmethod
-    def resolve_duration_seconds(obj):
-        return _extension_field(obj, "duration_seconds")
 
-    @staticmethod
-    def resolve_audio_url(obj):
-        return _extension_field(obj, "audio_url")
+def _item_out_with_kind_fields() -> type[Schema]:
+    """`ItemOut`: the shared fields, then each registered kind's own (null on other kinds)."""
+    if not apps.ready:
+        raise RuntimeError("content.schemas needs every kind registered: import it after setup")
+    declared = kinds.api_schema()
+    namespace = {
+        "__module__": __name__,
+        "__annotations__": {name: annotation | None for name, (annotation, _) in declared.items()},
+        **{name: Field(None, description=text) for name, (_, text) in declared.items()},
+        **{f"resolve_{name}": _kind_field_resolver(name) for name in declared},
+    }
+    return type("ItemOut", (_SharedItemOut,), namespace)
 
-    @staticmethod
-    def resolve_file_url(obj):
-        return _extension_field(obj, "file_url")
 
-    @staticmethod
-    def resolve_size(obj):
-        return _extension_field(obj, "size")
-
-    @staticmethod
-    def resolve_mime_type(obj):
-        return _extension_field(obj, "mime_type")
-
-    @staticmethod
-    def resolve_url(obj):
-        return _extension_field(obj, "url")
+ItemOut = _item_out_with_kind_fields()
 
 
 class ItemListOut(Schema):

@@ -1,5 +1,6 @@
 """Every read of items goes through `content_items_visible_to`, so no page can forget privacy."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -20,6 +21,14 @@ def content_items_visible_to(viewer) -> QuerySet:
         community_id__in=member_community_ids(viewer)
     )
     return items.filter(in_reach & published_or_own)
+
+
+def author_get(*, username: str):
+    """An active member by username, to filter items by author (content sits below people)."""
+    author = get_user_model().objects.filter(username=username, is_active=True).first()
+    if author is None:
+        raise Http404("No such member.")
+    return author
 
 
 def with_card_data(items: QuerySet) -> QuerySet:

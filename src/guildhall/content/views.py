@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from guildhall.communities.selectors import community_get, memberships_of
 from guildhall.content import kinds
+from guildhall.content.contributions import contributions
 from guildhall.content.forms import ItemForm
 from guildhall.content.permissions import can_comment_on_item, can_delete_item, can_edit_item
 from guildhall.content.selectors import content_item_get, drafts_of
@@ -20,9 +21,6 @@ from guildhall.content.services import (
 from guildhall.core.markdown import render_markdown
 from guildhall.core.pagecache import cached_page
 from guildhall.core.views_support import add_service_errors, form_data
-from guildhall.interactions.fragments import attach_fragments
-from guildhall.interactions.permissions import can_delete_comment, can_edit_comment
-from guildhall.interactions.selectors import comment_get, comment_threads, engagement_for
 
 
 def _my_communities(user):
@@ -99,13 +97,6 @@ def item_detail(request, pk: int, slug: str = ""):
     if slug != item.slug and item.slug:
         return redirect(item.get_absolute_url(), permanent=False)
     content_item_view(actor=request.user, item=item)
-    threads = comment_threads(viewer=request.user, item=item)
-    comments = list(_all_comments(threads))
-    attach_fragments(comments)
-    for comment in comments:
-        comment.can_edit = can_edit_comment(request.user, comment)
-        comment.can_delete = can_delete_comment(request.user, comment)
-    replying_to = _reply_target(request.user, comments, request.GET.get("reply_to", ""))
     kind = kinds.get(item.kind)
     kind_context = kind.detail_context(request, item) if kind and kind.detail_context else {}
     return render(
@@ -113,28 +104,15 @@ def item_detail(request, pk: int, slug: str = ""):
         "content/item_detail.html",
         {
             **kind_context,
+            # Comments and engagement ("threads", "replying_to", "engagement"): interactions.
+            **contributions.call("item_page_context", default={}, request=request, item=item),
             "item": item,
             "kind": kind,
-            "threads": threads,
-            "replying_to": replying_to,
             "can_comment": can_comment_on_item(request.user, item),
             "can_edit": can_edit_item(request.user, item),
             "can_delete": can_delete_item(request.user, item),
-            "engagement": engagement_for(request.user, item),
         },
     )
-
-
-def _reply_target(viewer, comments, wanted: str):
-    """The comment a "Reply" link asked to answer, if it is on this page (with its author)."""
-    target = next((c for c in comments if str(c.pk) == wanted and not c.is_deleted), None)
-    return target and comment_get(viewer=viewer, pk=target.pk)
-
-
-def _all_comments(threads):
-    for comment in threads:
-        yield comment
-        yield from comment.thread_replies
 
 
 def item_edit(request, pk: int):

@@ -26,8 +26,3 @@ def form_data(request):
 def rate_limited(request, exc: RateLimited):
     context = {"message": exc.message, "response_status": 429}
     return render(request, "403.html", context, status=429)
-
-
-def render_page_or_partial(request, template: str, partial: str, context: dict):
-    """Full page for normal requests; just the fragment for htmx requests."""
-    return render(request, partial if request.htmx else template, context)

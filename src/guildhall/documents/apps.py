@@ -45,6 +45,11 @@ class DocumentsConfig(AppConfig):
                 detail_template="documents/partials/document_detail.html",
                 detail_context=_detail_context,
                 api_fields=_api_fields,
+                api_schema={
+                    "file_url": (str, "the file"),
+                    "size": (int, "the file's size in bytes"),
+                    "mime_type": (str, "the file's type"),
+                },
                 accepts_file=True,
             )
         )

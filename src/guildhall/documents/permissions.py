@@ -1,10 +1,6 @@
 """Who may fetch documents: whoever may see the item (content decides; private → 404)."""
 
-from guildhall.content.permissions import can_view_item, check_view_item
-
-
-def can_download_document(user, item) -> bool:
-    return can_view_item(user, item)
+from guildhall.content.permissions import check_view_item
 
 
 def check_download_document(user, item) -> None:

@@ -13,8 +13,11 @@ class HomeConfig(AppConfig):
         from guildhall.core.events import on_record
         from guildhall.core.schedule import register_periodic
         from guildhall.home import tasks
-        from guildhall.home.selectors import forget_sections_after
+        from guildhall.home.selectors import digest_highlights, forget_sections_after
         from guildhall.notifications import registry
+        from guildhall.notifications.contributions import contributions as notifications
+
+        notifications.provide("digest_highlights")(digest_highlights)
 
         registry.register(
             "welcome",

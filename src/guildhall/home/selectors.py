@@ -21,9 +21,8 @@ from guildhall.content.hooks import attach_api_fields
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_items_visible_to, with_card_data
 from guildhall.core.pagecache import generation, move_on_generations
+from guildhall.home.contributions import contributions
 from guildhall.home.models import SECTIONS_CACHE_KEY, HomeSection, MemberHelpfulness, Welcome
-from guildhall.interviews.selectors import latest_interviews
-from guildhall.news.selectors import latest_news
 from guildhall.people.models import ProfileSkill
 from guildhall.people.selectors import followed_tag_ids, followed_user_ids, people_list
 
@@ -84,7 +83,7 @@ def enabled_sections() -> list[str]:
 
 def home_latest_news(*, viewer, limit: int = 5) -> list[ContentItem]:
     """Current announcements of the viewer's communities and company-wide news."""
-    return latest_news(viewer, limit=limit)
+    return contributions.call("latest_news", default=[], viewer=viewer, limit=limit)
 
 
 def whats_new_feed(*, viewer, kind: str = "") -> QuerySet:
@@ -250,7 +249,7 @@ def whos_popular(*, viewer, limit: int = 5) -> dict:
 
     def compute():
         return {
-            "featured": latest_interviews(viewer, limit=3),
+            "featured": contributions.call("featured_members", default=[], viewer=viewer, limit=3),
             "company": helpful_members(viewer=viewer, limit=limit),
             "communities": _helpful_in_my_communities(viewer, per_community=3),
         }
@@ -319,6 +318,27 @@ def for_you(*, viewer, limit: int = 5) -> dict:
         }
 
     return _cached(viewer, "for_you", compute, limit)
+
+
+# --- For the digest email (notifications.contributions) -----------------------------------------
+
+DIGEST_POPULAR_POOL = 50  # the site's trending items, of which those in the member's communities
+
+
+def digest_highlights(*, member, shown: set[int], limit: int) -> dict[str, list]:
+    """What's popular (trending in the member's communities and company-wide, like "what's new":
+    not what is popular in a public community they never joined; none of `shown`, none of
+    theirs) and the unanswered questions in their skills."""
+    theirs = {row["community_id"] for row in member_community_ids(member)}
+    popular = [
+        item
+        for item in whats_popular(viewer=member, days=7, limit=DIGEST_POPULAR_POOL)
+        if item.pk not in shown
+        and item.author_id != member.pk
+        and (item.community_id is None or item.community_id in theirs)
+    ][:limit]
+    questions = for_you(viewer=member, limit=limit)["unanswered_for_skills"]
+    return {"whats_popular": popular, "unanswered": questions}
 
 
 # --- The whole home page, for the API ------------------------------------------------------------

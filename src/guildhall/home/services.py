@@ -15,12 +15,12 @@ from guildhall.core.events import record
 from guildhall.core.exceptions import Conflict, ValidationError
 from guildhall.core.models import Event
 from guildhall.core.ratelimit import check_write_rate
+from guildhall.home.contributions import contributions
 from guildhall.home.models import ItemTrend, MemberHelpfulness, Welcome
 from guildhall.home.permissions import check_welcome_member
 from guildhall.home.selectors import WINDOWS, forget_member_sections
 from guildhall.interactions.models import ExpertPick, Rating
 from guildhall.notifications.services import notify
-from guildhall.qa.models import Answer
 
 # What one act on an item adds to its trend, before decay: acts that show an item helped
 # (a favourite, an expert pick) weigh more than a glance (a view).
@@ -79,11 +79,7 @@ def _helpfulness(now: datetime) -> dict[tuple[int, int | None], dict[str, int]]:
     so a private community's work never shows outside it."""
     since = now - timedelta(days=HELPFULNESS_DAYS)
     sources = {
-        "accepted_answers": Answer.objects.filter(
-            is_accepted=True, item__question__accepted_at__gte=since, item__status=PUBLISHED
-        )
-        .exclude(author_id=F("item__author_id"))
-        .values_list("author_id", "item__community_id", "item__visibility"),
+        "accepted_answers": contributions.call("accepted_answers", default=None, since=since),
         "good_ratings": Rating.objects.filter(
             stars__gte=GOOD_RATING, created_at__gte=since, item__status=PUBLISHED
         ).values_list("item__author_id", "item__community_id", "item__visibility"),
@@ -95,6 +91,8 @@ def _helpfulness(now: datetime) -> dict[tuple[int, int | None], dict[str, int]]:
         lambda: dict.fromkeys(HELPFULNESS_WEIGHTS, 0)
     )
     for measure, rows in sources.items():
+        if rows is None:  # no installed app provides this measure
+            continue
         for user_id, community_id, visibility, n in rows.annotate(n=Count("id")).order_by():
             if community_id is not None:
                 counts[(user_id, community_id)][measure] += n

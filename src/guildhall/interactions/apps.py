@@ -1,12 +1,19 @@
 from django.apps import AppConfig
 
 
+def _item_page_context(*, request, item) -> dict:
+    from guildhall.interactions.views import item_page_context
+
+    return item_page_context(request, item)
+
+
 class InteractionsConfig(AppConfig):
     name = "guildhall.interactions"
     label = "interactions"
 
     def ready(self) -> None:
         from guildhall.content import hooks
+        from guildhall.content.contributions import contributions as content
         from guildhall.core.markdown import register_postprocessor
         from guildhall.interactions import markup, selectors, services
         from guildhall.notifications import registry
@@ -14,6 +21,7 @@ class InteractionsConfig(AppConfig):
         register_postprocessor(markup.link_mentions)
         hooks.on_item_saved(services.on_item_saved)
         hooks.on_api_fields(selectors.expert_pick_fields)
+        content.provide("item_page_context")(_item_page_context)
 
         def note(n) -> str:
             text = (n.data or {}).get("note") or ""

@@ -12,9 +12,16 @@ from guildhall.content.selectors import content_item_get
 from guildhall.core.pagination import paginate, paginate_feed
 from guildhall.core.views_support import add_service_errors, form_data
 from guildhall.interactions.forms import CommentForm
-from guildhall.interactions.permissions import check_delete_comment, check_edit_comment
+from guildhall.interactions.fragments import attach_fragments
+from guildhall.interactions.permissions import (
+    can_delete_comment,
+    can_edit_comment,
+    check_delete_comment,
+    check_edit_comment,
+)
 from guildhall.interactions.selectors import (
     comment_get,
+    comment_threads,
     engagement_for,
     expert_picks_in,
     favourites_of,
@@ -232,3 +239,31 @@ def people_suggest(request):
     """Mention autocomplete: up to 8 active members by username or name prefix, as JSON."""
     people = mention_suggestions(viewer=request.user, q=request.GET.get("q", ""))
     return JsonResponse({"results": [{"username": p.username, "name": p.name} for p in people]})
+
+
+def item_page_context(request, item) -> dict:
+    """An item page's comment threads (with who may edit or delete each), the comment a
+    "Reply" link asked to answer, and the viewer's engagement (content.contributions)."""
+    threads = comment_threads(viewer=request.user, item=item)
+    comments = list(_all_comments(threads))
+    attach_fragments(comments)
+    for comment in comments:
+        comment.can_edit = can_edit_comment(request.user, comment)
+        comment.can_delete = can_delete_comment(request.user, comment)
+    return {
+        "threads": threads,
+        "replying_to": _reply_target(request.user, comments, request.GET.get("reply_to", "")),
+        "engagement": engagement_for(request.user, item),
+    }
+
+
+def _reply_target(viewer, comments, wanted: str):
+    """The comment a "Reply" link asked to answer, if it is on this page (with its author)."""
+    target = next((c for c in comments if str(c.pk) == wanted and not c.is_deleted), None)
+    return target and comment_get(viewer=viewer, pk=target.pk)
+
+
+def _all_comments(threads):
+    for comment in threads:
+        yield comment
+        yield from comment.thread_replies

@@ -7,7 +7,12 @@ class InterviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from guildhall.content import kinds
-        from guildhall.interviews import services
+        from guildhall.home.contributions import contributions as home
+        from guildhall.interviews import selectors, services
+        from guildhall.people.contributions import contributions as people
+
+        home.provide("featured_members")(selectors.latest_interviews)
+        people.provide("featured_in")(selectors.interviews_featuring)
         from guildhall.notifications import registry
 
         kinds.register(

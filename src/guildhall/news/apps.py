@@ -6,8 +6,13 @@ class NewsConfig(AppConfig):
     label = "news"
 
     def ready(self) -> None:
+        from guildhall.communities.contributions import contributions as communities
         from guildhall.content import kinds
-        from guildhall.news import permissions, services
+        from guildhall.home.contributions import contributions as home
+        from guildhall.news import permissions, selectors, services
+
+        home.provide("latest_news")(selectors.latest_news)
+        communities.provide("community_news")(selectors.community_news)
 
         kinds.register(
             kinds.Kind(

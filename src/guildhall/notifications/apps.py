@@ -12,7 +12,6 @@ class NotificationsConfig(AppConfig):
         from guildhall.core.schedule import register_periodic
         from guildhall.notifications import services, tasks
 
-        hooks.on_item_published(services.on_item_published)
         hooks.on_item_deleted(services.on_item_deleted)
         # Hourly, so a daily or weekly digest goes out within the hour it falls due.
         register_periodic(

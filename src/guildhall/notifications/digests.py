@@ -5,9 +5,8 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from guildhall.communities.selectors import member_community_ids
 from guildhall.content.selectors import whats_new
-from guildhall.home.selectors import for_you, whats_popular
+from guildhall.notifications.contributions import contributions
 from guildhall.notifications.models import DigestFrequency
 from guildhall.notifications.selectors import digest_verbs, notifications_for, rendered
 
@@ -20,7 +19,6 @@ PERIODS = {
 SLACK = timedelta(minutes=30)
 SECTION_SIZE = 5
 NOTIFICATIONS_SIZE = 10
-POPULAR_POOL = 50  # the site's trending items, of which those in the member's communities count
 
 
 def members_due(*, now: datetime) -> QuerySet:
@@ -52,18 +50,14 @@ def digest_content(*, member, since: datetime) -> dict | None:
         .filter(published_at__gt=since)
         .exclude(author=member)[:SECTION_SIZE]
     )
-    shown = {item.pk for item in new}
-    # Trending in the member's communities and company-wide, like "what's new": not what is
-    # popular in a public community they never joined.
-    theirs = {row["community_id"] for row in member_community_ids(member)}
-    popular = [
-        item
-        for item in whats_popular(viewer=member, days=7, limit=POPULAR_POOL)
-        if item.pk not in shown
-        and item.author_id != member.pk
-        and (item.community_id is None or item.community_id in theirs)
-    ][:SECTION_SIZE]
-    questions = for_you(viewer=member, limit=SECTION_SIZE)["unanswered_for_skills"]
+    highlights = contributions.call(
+        "digest_highlights",
+        default={"whats_popular": [], "unanswered": []},
+        member=member,
+        shown={item.pk for item in new},
+        limit=SECTION_SIZE,
+    )
+    popular, questions = highlights["whats_popular"], highlights["unanswered"]
     unread = notifications_for(
         viewer=member, unread_only=True, verbs=digest_verbs(viewer=member)
     ).filter(created_at__gt=since)

@@ -5,7 +5,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from guildhall.communities.selectors import community_members
 from guildhall.content.models import ContentItem
 from guildhall.core.events import record
 from guildhall.core.exceptions import ValidationError
@@ -20,7 +19,6 @@ from guildhall.notifications.models import (
     NotificationPreference,
 )
 from guildhall.notifications.selectors import deliveries_for, unread_count_key
-from guildhall.people.selectors import follower_ids
 
 
 def notify(
@@ -115,23 +113,6 @@ def notifications_deliver(
         enqueue_on_commit(tasks.email_notifications, notification_ids=emailed)
     unread_counts_forget(user_ids=wanted)
     return rows
-
-
-def on_item_published(*, actor, item: ContentItem) -> None:
-    """content.hooks: tell the author's followers who can see the item that it is out."""
-    followers = follower_ids(member=item.author)
-    if followers and item.visibility != ContentItem.Visibility.COMPANY:
-        followers = list(
-            community_members(viewer=item.author, community=item.community)
-            .filter(user_id__in=followers)
-            .values_list("user_id", flat=True)
-        )
-    notify(
-        recipient_ids=followers,
-        verb="followed_author_published",
-        actor=item.author,
-        item=item,
-    )
 
 
 def review_pending_notify(*, actor, item: ContentItem, reviewer_ids: list[int]) -> None:

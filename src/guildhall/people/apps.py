@@ -8,7 +8,11 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import reverse
 
+        from guildhall.content import hooks
         from guildhall.notifications import registry
+        from guildhall.people import services
+
+        hooks.on_item_published(services.on_item_published)
 
         registry.register(
             "skill_endorsed",

@@ -1,6 +1,6 @@
 from guildhall.communities.permissions import membership_of
 from guildhall.core.exceptions import PermissionDenied, ValidationError
-from guildhall.qa.models import Question
+from guildhall.people.contributions import contributions
 
 
 def can_edit_profile(user, member) -> bool:
@@ -42,7 +42,7 @@ def can_invite_experts(user, item) -> bool:
         and item.kind == "question"
         and item.author_id == user.pk
         and item.is_published
-        and not Question.objects.filter(item=item, answered=True).exists()
+        and not contributions.call("is_answered", default=False, item=item)
     )
 
 

@@ -16,6 +16,7 @@ from guildhall.communities.selectors import communities_visible_to
 from guildhall.content.models import ContentItem, Tag
 from guildhall.content.selectors import content_items_visible_to
 from guildhall.core.exceptions import ValidationError
+from guildhall.people.contributions import contributions
 from guildhall.people.models import (
     Department,
     ExpertInvitation,
@@ -26,7 +27,6 @@ from guildhall.people.models import (
     TagFollow,
 )
 from guildhall.people.permissions import MAX_INVITES_PER_QUESTION, can_invite_experts
-from guildhall.qa.models import Answer
 
 
 def _people_base() -> QuerySet:
@@ -137,10 +137,6 @@ def follower_ids(*, member) -> list[int]:
 
 def is_following(*, viewer, member) -> bool:
     return PersonFollow.objects.filter(follower_id=viewer.pk, followed=member).exists()
-
-
-def is_following_tag(*, viewer, tag) -> bool:
-    return TagFollow.objects.filter(follower_id=viewer.pk, tag=tag).exists()
 
 
 def followed_people(*, viewer) -> QuerySet:
@@ -267,12 +263,7 @@ def _rank(viewer, *, topics: list[str], label: str, community=None) -> dict[int,
         return matches.setdefault(user_id, ExpertMatch(user_id=user_id))
 
     items = _matching_items(viewer, topics)
-    accepted = (
-        Answer.objects.filter(is_accepted=True, item__in=items)
-        .values("author_id")
-        .annotate(n=Count("id"))
-        .values_list("author_id", "n")
-    )
+    accepted = contributions.call("accepted_answers", default=[], items=items)
     for user_id, n in accepted:
         match(user_id).add(
             n * EXPERT_WEIGHTS["accepted_answer"], f"{_plural(n, 'accepted answer')} on {label}"

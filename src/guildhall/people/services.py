@@ -4,6 +4,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
+from guildhall.communities.selectors import community_members
+from guildhall.content.models import ContentItem
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import ValidationError
 from guildhall.core.markdown import render_markdown
@@ -27,7 +29,7 @@ from guildhall.people.permissions import (
     check_invite_experts,
     check_set_leader,
 )
-from guildhall.people.selectors import expert_invitations_this_week
+from guildhall.people.selectors import expert_invitations_this_week, follower_ids
 
 PROFILE_FIELDS = ("title", "department", "manager", "location", "bio")
 
@@ -283,3 +285,20 @@ def expert_invite(*, actor, item, experts: list) -> list[ExpertInvitation]:
         community=item.community,
     )
     return invitations
+
+
+def on_item_published(*, actor, item: ContentItem) -> None:
+    """content.hooks: tell the author's followers who can see the item that it is out."""
+    followers = follower_ids(member=item.author)
+    if followers and item.visibility != ContentItem.Visibility.COMPANY:
+        followers = list(
+            community_members(viewer=item.author, community=item.community)
+            .filter(user_id__in=followers)
+            .values_list("user_id", flat=True)
+        )
+    notify(
+        recipient_ids=followers,
+        verb="followed_author_published",
+        actor=item.author,
+        item=item,
+    )

@@ -10,7 +10,7 @@ from guildhall.content.cards import attach_cards, card_rows
 from guildhall.content.selectors import content_feed, content_item_get
 from guildhall.core.pagination import paginate, paginate_feed
 from guildhall.core.views_support import add_service_errors, form_data
-from guildhall.interviews.selectors import interviews_featuring
+from guildhall.people.contributions import contributions
 from guildhall.people.forms import ProfileForm, SkillForm
 from guildhall.people.permissions import can_edit_profile, can_endorse_skill, can_set_leader
 from guildhall.people.selectors import (
@@ -78,7 +78,9 @@ def profile(request, username: str):
             "memberships": memberships_of(viewer=request.user, member=person),
             "items": items,
             "can_edit": can_edit_profile(request.user, person),
-            "featured_in": interviews_featuring(viewer=request.user, member=person),
+            "featured_in": contributions.call(
+                "featured_in", default=[], viewer=request.user, member=person
+            ),
             "can_set_leader": can_set_leader(request.user),
             "following": is_following(viewer=request.user, member=person),
             "skills": skills_with_endorsements(viewer=request.user, person=person),

@@ -44,6 +44,10 @@ class PodcastsConfig(AppConfig):
                 detail_template="podcasts/partials/episode_detail.html",
                 detail_context=_detail_context,
                 api_fields=_api_fields,
+                api_schema={
+                    "duration_seconds": (int, "the episode's length"),
+                    "audio_url": (str, "the audio file"),
+                },
                 accepts_file=True,
             )
         )

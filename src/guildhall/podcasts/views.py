@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from guildhall.accounts.api_auth import session_or_bearer_user
 from guildhall.communities.models import Community
-from guildhall.communities.permissions import can_post_in_community, can_view_community
+from guildhall.communities.permissions import can_post_in_community
 from guildhall.communities.selectors import community_get
 from guildhall.content.models import ContentItem
 from guildhall.content.upload_views import upload_item_page
@@ -22,7 +22,11 @@ from guildhall.podcasts.feed_tokens import feed_token, feed_token_user
 from guildhall.podcasts.feeds import CommunityPodcastFeed
 from guildhall.podcasts.forms import EpisodeForm, PodcastSettingsForm
 from guildhall.podcasts.models import Episode
-from guildhall.podcasts.permissions import can_change_podcast_settings, can_listen_episode
+from guildhall.podcasts.permissions import (
+    can_change_podcast_settings,
+    can_fetch_episode_audio,
+    can_read_podcast_feed,
+)
 
 
 def episode_create(request):
@@ -97,10 +101,7 @@ def episode_audio(request, pk: int):
     if item is None or item.community is None:
         raise Http404("No such episode.")
     listener = _listener(request, item.community)
-    if listener is not None:
-        if not can_listen_episode(listener, item):
-            raise Http404("No such episode.")
-    elif item.community.is_private or not item.is_published:
+    if not can_fetch_episode_audio(listener, item):
         raise Http404("No such episode.")
     try:
         episode = item.episode
@@ -127,12 +128,9 @@ def podcast_feed(request, slug: str):
     community = Community.objects.filter(slug=slug).first()
     if community is None:
         raise Http404("No such podcast.")
-    token = ""
-    if community.is_private:
-        token = request.GET.get("token", "")
-        member = feed_token_user(token, community=community)
-        if member is None or not can_view_community(member, community):
-            raise Http404("No such podcast.")
+    token = request.GET.get("token", "") if community.is_private else ""
+    if not can_read_podcast_feed(feed_token_user(token, community=community), community):
+        raise Http404("No such podcast.")
     feed = CommunityPodcastFeed(
         community=community,
         episodes=selectors.public_feed_episodes(community=community),

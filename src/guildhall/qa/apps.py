@@ -9,8 +9,14 @@ class QaConfig(AppConfig):
 
     def ready(self) -> None:
         from guildhall.content import kinds
+        from guildhall.home.contributions import contributions as home
         from guildhall.notifications import registry
-        from guildhall.qa import kind, services
+        from guildhall.people.contributions import contributions as people
+        from guildhall.qa import kind, selectors, services
+
+        home.provide("accepted_answers")(selectors.accepted_answers_since)
+        people.provide("accepted_answers")(selectors.accepted_answer_counts)
+        people.provide("is_answered")(selectors.question_is_answered)
 
         kinds.register(
             kinds.Kind(
@@ -24,6 +30,10 @@ class QaConfig(AppConfig):
                 detail_template="qa/partials/answers.html",
                 detail_context=kind.detail_context,
                 api_fields=kind.api_fields,
+                api_schema={
+                    "answer_count": (int, "how many answers"),
+                    "accepted_answer": (int, "the accepted answer's id"),
+                },
             )
         )
 

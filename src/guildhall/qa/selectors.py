@@ -2,13 +2,13 @@
 
 import re
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from guildhall.content.models import ContentItem
 from guildhall.content.permissions import check_view_item
 from guildhall.content.selectors import content_feed, content_item_get, content_items_visible_to
-from guildhall.qa.models import Answer, AnswerVote
+from guildhall.qa.models import Answer, AnswerVote, Question
 
 STATES = ("unanswered", "answered", "accepted", "all")
 # Words too common to say two questions are alike.
@@ -112,3 +112,34 @@ def similar_questions(*, viewer, title: str, community=None, exclude_pk=None, li
 
     candidates.sort(key=rank)
     return candidates[:limit]
+
+
+# --- What questions tell other apps (registered in qa.apps) --------------------------------------
+
+
+def accepted_answers_since(*, since) -> QuerySet:
+    """Home's helpfulness source: (helper id, community id, item visibility) per answer
+    accepted since `since` on a published question, the asker's own answers excluded."""
+    return (
+        Answer.objects.filter(
+            is_accepted=True,
+            item__question__accepted_at__gte=since,
+            item__status=ContentItem.Status.PUBLISHED,
+        )
+        .exclude(author_id=F("item__author_id"))
+        .values_list("author_id", "item__community_id", "item__visibility")
+    )
+
+
+def accepted_answer_counts(*, items: QuerySet) -> QuerySet:
+    """The expert finder's evidence: (author id, accepted answers) on those items."""
+    return (
+        Answer.objects.filter(is_accepted=True, item__in=items)
+        .values("author_id")
+        .annotate(n=Count("id"))
+        .values_list("author_id", "n")
+    )
+
+
+def question_is_answered(*, item: ContentItem) -> bool:
+    return Question.objects.filter(item=item, answered=True).exists()

@@ -1,48 +1,19 @@
 """Wiki revisions in the API. Editing a page is PATCH /api/v1/content/{id} (content.api hands a
-wiki page to `wiki_patch`): `body` and/or `title`, `summary`, `base_revision`; 409 with
-`latest_revision` when someone saved since the base revision."""
+wiki page to `wiki.services.wiki_patch`): `body` and/or `title`, `summary`, `base_revision`;
+409 with `latest_revision` when someone saved since the base revision."""
 
-from django.db import transaction
 from ninja import Query, Router
 
 from guildhall.content.hooks import attach_api_fields
 from guildhall.content.schemas import ItemOut
 from guildhall.content.selectors import content_item_get
-from guildhall.content.services import content_item_update
 from guildhall.core.api_support import ListParams, page
 from guildhall.core.api_types import Id, errors
-from guildhall.core.exceptions import ValidationError
 from guildhall.wiki.schemas import RevertIn, RevisionDetailOut, RevisionListOut
 from guildhall.wiki.selectors import wiki_page_get, wiki_revision_get, wiki_revisions
-from guildhall.wiki.services import wiki_page_edit, wiki_page_revert
+from guildhall.wiki.services import wiki_page_revert
 
 router = Router(tags=["wiki"])
-
-
-def wiki_patch(*, actor, item, data: dict):
-    """A wiki edit from the API: a new revision when `body` or `title` is sent; `tags` go
-    through the shared item update (author and managers); `status` changes nothing (wiki pages
-    are always published)."""
-    data = dict(data)
-    data.pop("status", None)
-    tags = data.pop("tags", None)
-    with transaction.atomic():
-        if "body" in data or "title" in data:
-            if data.get("body") is None and data.get("title") is None:
-                raise ValidationError({"body": "Send the page's new text (or a new title)."})
-            wiki_page_edit(
-                actor=actor,
-                item=item,
-                body=data.get("body") if data.get("body") is not None else item.body,
-                title=data.get("title"),
-                summary=data.get("summary") or "",
-                base_revision=data.get("base_revision"),
-            )
-        elif tags is None:
-            raise ValidationError({"body": "Send the page's new text with `base_revision`."})
-        if tags is not None:
-            content_item_update(actor=actor, item=item, tags=tags)
-    return item
 
 
 @router.get(

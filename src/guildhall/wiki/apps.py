@@ -8,8 +8,8 @@ def _create(**kwargs):
 
 
 def _update(*, actor, item, data: dict):
-    """PATCH /api/v1/content/{id} for a wiki page (see wiki.api for the rules)."""
-    from guildhall.wiki.api import wiki_patch
+    """PATCH /api/v1/content/{id} for a wiki page (see wiki.services.wiki_patch for the rules)."""
+    from guildhall.wiki.services import wiki_patch
 
     return wiki_patch(actor=actor, item=item, data=data)
 
@@ -61,6 +61,7 @@ class WikiConfig(AppConfig):
                 detail_template="wiki/partials/page_detail.html",
                 detail_context=_detail_context,
                 api_fields=_api_fields,
+                api_schema={"revision": (int, "the latest revision's number")},
                 render=_render,
                 edit_url="wiki:edit",
                 update=_update,

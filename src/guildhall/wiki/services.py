@@ -11,7 +11,12 @@ from django.utils.text import slugify
 
 from guildhall.content import hooks
 from guildhall.content.models import ContentItem
-from guildhall.content.services import MAX_BODY, MAX_TITLE, content_item_create
+from guildhall.content.services import (
+    MAX_BODY,
+    MAX_TITLE,
+    content_item_create,
+    content_item_update,
+)
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import Conflict, ValidationError
 from guildhall.core.ratelimit import check_write_rate
@@ -320,6 +325,32 @@ def wiki_page_revert(*, actor, item: ContentItem, revision: int) -> WikiRevision
 
 
 @transaction.atomic
+def wiki_patch(*, actor, item, data: dict):
+    """A wiki edit from the API: a new revision when `body` or `title` is sent; `tags` go
+    through the shared item update (author and managers); `status` changes nothing (wiki pages
+    are always published)."""
+    data = dict(data)
+    data.pop("status", None)
+    tags = data.pop("tags", None)
+    with transaction.atomic():
+        if "body" in data or "title" in data:
+            if data.get("body") is None and data.get("title") is None:
+                raise ValidationError({"body": "Send the page's new text (or a new title)."})
+            wiki_page_edit(
+                actor=actor,
+                item=item,
+                body=data.get("body") if data.get("body") is not None else item.body,
+                title=data.get("title"),
+                summary=data.get("summary") or "",
+                base_revision=data.get("base_revision"),
+            )
+        elif tags is None:
+            raise ValidationError({"body": "Send the page's new text with `base_revision`."})
+        if tags is not None:
+            content_item_update(actor=actor, item=item, tags=tags)
+    return item
+
+
 def wiki_settings_set(*, actor, community, editors: str) -> WikiSettings:
     """Who may edit the community's wiki: "members" or "experts" (experts and managers)."""
     check_manage_wiki(actor, community)

@@ -1,0 +1,8 @@
+"""What apps above content add to its pages (content imports none of them: core.slots).
+
+- `item_page_context(request, item)`: context for the item page (comments and engagement).
+"""
+
+from guildhall.core.slots import Slots
+
+contributions = Slots("content", ["item_page_context"])
