@@ -99,7 +99,9 @@ def install_error_handlers(api) -> None:
 
     @api.exception_handler(RateLimited)
     def on_rate_limited(request, exc):
-        return api.create_response(request, {"detail": exc.message}, status=429)
+        response = api.create_response(request, {"detail": exc.message}, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):
