@@ -178,3 +178,21 @@ def test_a_write_refused_by_the_rate_limit_says_when_to_retry(client, member, se
     refused = answers[-1]
     assert refused.status_code == 429
     assert 1 <= int(refused["Retry-After"]) <= 60
+
+
+def test_a_password_set_in_the_admin_revokes_api_tokens(client, staff, member):
+    staff.is_superuser = True
+    staff.save(update_fields=["is_superuser"])
+    token = api_token_create(user=member)
+    login(client, staff)
+
+    response = client.post(
+        f"/admin/accounts/user/{member.pk}/password/",
+        {"password1": "a-new-long-phrase", "password2": "a-new-long-phrase"},
+    )
+
+    assert response.status_code == 302
+    client.logout()
+    assert _bearer_status(client, token) == 401
+    entry = AuditEntry.objects.get(action="api_tokens_revoked")
+    assert entry.actor == staff and entry.data["reason"] == "password_set_in_admin"
