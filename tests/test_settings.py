@@ -24,5 +24,5 @@ def test_trusted_proxies_take_addresses_and_networks(monkeypatch):
 
 def test_a_mistyped_trusted_proxy_is_refused_at_start(monkeypatch):
     monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.300")
-    with pytest.raises(ImproperlyConfigured, match="'10.0.0.300' is not an IP address"):
+    with pytest.raises(ImproperlyConfigured, match=r"'10\.0\.0\.300' is not an IP address"):
         env_networks("TRUSTED_PROXIES")
