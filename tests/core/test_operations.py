@@ -19,8 +19,12 @@ DATABASE_DOWN = "postgres://postgres@127.0.0.1:1/guildhall"
 MANAGE = [sys.executable, "-m", "guildhall.manage"]
 
 
+# Of this test run, not of a server's environment (the browser tests set the last one).
+NOT_INHERITED = {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def _environment(tmp_path, **overrides) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     env.update(GUILDHALL_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="guildhall.settings")
     env.update(overrides)
     return env
