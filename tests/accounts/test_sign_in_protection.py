@@ -148,6 +148,7 @@ def database_task_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection when done
 def test_password_reset_does_the_same_in_request_work_for_known_and_unknown_addresses(
     client, member, database_task_queue
 ):
