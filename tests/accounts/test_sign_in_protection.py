@@ -197,3 +197,12 @@ def test_a_password_set_in_the_admin_revokes_api_tokens(client, staff, member):
     assert _bearer_status(client, token) == 401
     entry = AuditEntry.objects.get(action="api_tokens_revoked")
     assert entry.actor == staff and entry.data["reason"] == "password_set_in_admin"
+
+
+def test_allauths_own_rate_limits_answer_the_site_page_with_retry_after(client, member):
+    answers = [client.post("/accounts/password/reset/", {"email": member.email}) for _ in range(8)]
+
+    refused = answers[-1]
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "60"
+    assert b"Slow down a little" in refused.content
