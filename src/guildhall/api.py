@@ -1,9 +1,10 @@
 """The one REST API at /api/v1/: each app adds its Router; errors answer {"detail": ...}."""
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema, Status
 
 from guildhall.accounts.api_auth import session_or_token
 from guildhall.core.api_support import install_error_handlers
+from guildhall.core.health import health_report
 
 api = NinjaAPI(
     title="Guildhall API",
@@ -34,6 +35,29 @@ for _app in _KIND_AND_DISCOVERY_APPS:
     api.add_router("", f"guildhall.{_app}.api.router")
 
 
-@api.get("/health", auth=None, tags=["meta"])
+class QueueOut(Schema):
+    pending: int
+
+
+class HealthOut(Schema):
+    status: str
+    service: str
+    version: str
+    checks: dict[str, str]
+    queue: QueueOut | None = None
+
+
+@api.get(
+    "/health",
+    auth=None,
+    tags=["meta"],
+    response={200: HealthOut, 503: HealthOut},
+    exclude_none=True,
+    summary="Whether Guildhall can serve",
+    description="200 with `status: ok` when the database (and Redis, when configured) answer; "
+    "503 with `status: unavailable` and `checks` naming what failed. `queue.pending` counts "
+    "background tasks waiting for a worker (with the database task queue).",
+)
 def health(request):
-    return {"status": "ok", "service": "guildhall", "version": "1"}
+    healthy, body = health_report()
+    return Status(200 if healthy else 503, body)

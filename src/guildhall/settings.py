@@ -1,11 +1,13 @@
 """Guildhall settings, read from the environment (see CONTRACT.md "Settings")."""
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -19,6 +21,19 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+def env_networks(name: str) -> list[str]:
+    """Comma-separated IP addresses or networks (10.0.0.5, 10.0.0.0/24, ::1), checked now."""
+    networks = []
+    for entry in env_list(name):
+        try:
+            networks.append(str(ipaddress.ip_network(entry, strict=False)))
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name}: {entry!r} is not an IP address or network (e.g. 10.0.0.5, 10.0.0.0/24)."
+            ) from exc
+    return networks
 
 
 DATA_DIR = Path(os.environ.get("GUILDHALL_DATA_DIR", "var")).resolve()
@@ -77,6 +92,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "guildhall.core.client_address.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -181,7 +197,12 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_ADAPTER = "guildhall.accounts.adapter.GuildhallAccountAdapter"
 ACCOUNT_FORMS = {"signup": "guildhall.accounts.forms.CompanySignupForm"}
+# Failed sign-ins, per client address (the real one behind TRUSTED_PROXIES) and per account; the
+# owner of a locked account is emailed (accounts/adapter.py).
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# A reset asked for an unknown address sends nothing: no mail to arbitrary addresses, and the
+# answer page is the same either way.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # Sign-up is closed unless the email's domain is listed here, or the person holds an invitation.
 GUILDHALL_SIGNUP_DOMAINS = env_list("GUILDHALL_SIGNUP_DOMAINS")
 # Who may create communities: "members" (anyone signed in) or "staff".
@@ -247,6 +268,18 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For and
+# X-Forwarded-Proto are believed (core/client_address.py); from anyone else they are ignored.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+# A load balancer's health probe speaks plain HTTP to the server itself.
+SECURE_REDIRECT_EXEMPT = [r"^api/v1/health$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 
 LOGGING = {
     "version": 1,

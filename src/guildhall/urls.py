@@ -28,3 +28,4 @@ urlpatterns = [
 
 handler404 = "guildhall.core.views.not_found"
 handler403 = "guildhall.core.views.forbidden"
+handler429 = "guildhall.core.views.too_many_requests"  # read by allauth's rate limits

@@ -157,7 +157,7 @@ def test_token_command_refuses_an_unknown_email(db):
     assert not ApiToken.objects.exists()
 
 
-def test_health_needs_no_auth(client):
+def test_health_needs_no_auth(client, db):  # it checks the database
     response = client.get("/api/v1/health")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"

@@ -2,13 +2,21 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from guildhall.accounts.models import ApiToken, Invitation, User
-from guildhall.accounts.services import invitation_create, invitation_url
+from guildhall.accounts.services import api_tokens_revoke, invitation_create, invitation_url
 
 
 @admin.register(User)
 class GuildhallUserAdmin(UserAdmin):
     list_display = ("username", "email", "first_name", "last_name", "is_staff", "is_active")
     search_fields = ("username", "email", "first_name", "last_name")
+
+    def user_change_password(self, request, id, form_url=""):
+        """A password set by staff revokes the member's API tokens, as a change or reset does."""
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:  # the password was set
+            member = self.get_object(request, id)
+            api_tokens_revoke(actor=request.user, user=member, reason="password_set_in_admin")
+        return response
 
 
 @admin.register(ApiToken)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guildhall.accounts.models import ApiToken, Invitation
-from guildhall.core.events import record
+from guildhall.core.events import audit, record
 
 TOKEN_PREFIX = "gh_"  # noqa: S105 - a public prefix, not a secret
 
@@ -36,6 +36,16 @@ def api_token_authenticate(raw: str):
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+@transaction.atomic
+def api_tokens_revoke(*, actor, user, reason: str) -> int:
+    """Revoke every API token of `user` (their password changed, so what it let them do must be
+    asked again); returns how many there were. Audited when there were any."""
+    revoked, _ = ApiToken.objects.filter(user=user).delete()
+    if revoked:
+        audit(actor, "api_tokens_revoked", user, data={"count": revoked, "reason": reason})
+    return revoked
 
 
 def invitation_create(*, actor, email: str) -> Invitation:

@@ -1,6 +1,7 @@
 """What every API router shares: error shapes and pagination."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
@@ -9,6 +10,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from guildhall.core.exceptions import Conflict, RateLimited
 
 MAX_LIMIT = 100
+DATABASE_RETRY_AFTER = 10  # seconds
 # Far beyond any real list, and small enough that the database can take offset + limit.
 MAX_OFFSET = 1_000_000_000
 
@@ -99,7 +101,21 @@ def install_error_handlers(api) -> None:
 
     @api.exception_handler(RateLimited)
     def on_rate_limited(request, exc):
-        return api.create_response(request, {"detail": exc.message}, status=429)
+        response = api.create_response(request, {"detail": exc.message}, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
+
+    @api.exception_handler(OperationalError)
+    @api.exception_handler(InterfaceError)
+    def on_database_unavailable(request, exc):
+        # The database is down or refusing connections: a client should retry, not report a bug.
+        response = api.create_response(
+            request,
+            {"detail": "The service is temporarily unavailable. Please try again shortly."},
+            status=503,
+        )
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):

@@ -15,8 +15,14 @@ class Conflict(ValidationError):
 
 
 class RateLimited(Exception):
-    """Too many writes in a short time (answered 429)."""
+    """Too many writes in a short time (answered 429, with `Retry-After: retry_after` seconds)."""
 
-    def __init__(self, message: str = "You are doing that too often. Please wait a minute."):
+    def __init__(
+        self,
+        message: str = "You are doing that too often. Please wait a minute.",
+        *,
+        retry_after: int = 60,
+    ):
         super().__init__(message)
         self.message = message
+        self.retry_after = retry_after

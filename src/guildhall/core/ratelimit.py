@@ -12,7 +12,8 @@ def check_write_rate(user, scope: str = "write") -> None:
     limit = settings.GUILDHALL_WRITE_RATE_PER_MINUTE
     if limit <= 0 or getattr(user, "is_staff", False):
         return
-    window = int(time.time() // 60)
+    now = time.time()
+    window = int(now // 60)
     key = f"rl:{scope}:{user.pk}:{window}"
     if cache.add(key, 1, timeout=70):
         return
@@ -22,4 +23,4 @@ def check_write_rate(user, scope: str = "write") -> None:
         cache.add(key, 1, timeout=70)
         return
     if count > limit:
-        raise RateLimited()
+        raise RateLimited(retry_after=60 - int(now % 60))

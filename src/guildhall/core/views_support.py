@@ -25,4 +25,6 @@ def form_data(request):
 
 def rate_limited(request, exc: RateLimited):
     context = {"message": exc.message, "response_status": 429}
-    return render(request, "403.html", context, status=429)
+    response = render(request, "403.html", context, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response

@@ -44,6 +44,9 @@ def _url(host: str, port: int) -> str:
 def _check_port_free(host: str, port: int) -> None:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:
+        # As granian binds: connections of a server just stopped (TIME-WAIT, ~1 min) do not
+        # hold the port, so a supervisor's restart succeeds; a live listener still does.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host.strip("[]"), port))
         except OSError as exc:
@@ -51,6 +54,12 @@ def _check_port_free(host: str, port: int) -> None:
                 f"Cannot listen on {host}:{port} ({exc.strerror}): is Guildhall or another "
                 "server already running there? Choose another with --port or PORT."
             ) from exc
+
+
+def _default_site_url(environ, host: str, port: int) -> None:
+    """SITE_URL (links in emails and digests) defaults to where this server listens, as
+    `make run` does, not to settings' port 8000: the web server and worker inherit `environ`."""
+    environ.setdefault("SITE_URL", _url(host, port).rstrip("/"))
 
 
 def _wait_for_port(host: str, port: int, proc: subprocess.Popen, timeout: float = 30) -> bool:
@@ -113,6 +122,7 @@ class Command(BaseCommand):
             raise CommandError("--port must be between 1 and 65535.")
 
         _check_port_free(host, port)
+        _default_site_url(os.environ, host, port)
         self._warn_unapplied_migrations()
         demo = self._demo_loaded()
         connections.close_all()  # the children open their own
@@ -219,13 +229,10 @@ class Command(BaseCommand):
         self.stdout.flush()  # stdout may be a pipe (systemd, a log collector): say it now
 
     def _warn_unapplied_migrations(self) -> None:
-        try:
-            connection = connections[DEFAULT_DB_ALIAS]
-            executor = MigrationExecutor(connection)
-            plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-        except Exception as exc:  # database down or unreachable: granian will say so too
-            self.stderr.write(f"Cannot read the database: {exc}")
-            return
+        # The database down stops `serve` here with one line (guildhall/manage.py): starting a
+        # web server and a worker that cannot work would only print their tracebacks.
+        executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
         if plan:
             self.stderr.write(
                 self.style.WARNING(

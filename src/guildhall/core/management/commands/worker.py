@@ -13,7 +13,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
@@ -88,6 +88,9 @@ class Command(BaseCommand):
                 f"`guildhall worker` runs the database task backend; {path or 'none'} is "
                 "configured. Run that backend's own worker instead."
             )
+        # With the database down, stop now with one line (guildhall/manage.py), rather than
+        # log a traceback every poll.
+        connection.ensure_connection()
         kwargs = {
             "queue_name": queue,
             "interval": interval,

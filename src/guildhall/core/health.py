@@ -1,0 +1,63 @@
+"""What `GET /api/v1/health` reports: whether the database (and Redis, when configured) answer,
+and how many background tasks wait. Cheap enough for a load balancer to ask every few seconds."""
+
+import logging
+
+import redis
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+
+from guildhall.core.management.commands.worker import DB_BACKEND, task_backend_path
+
+logger = logging.getLogger(__name__)
+
+OK = "ok"
+UNAVAILABLE = "unavailable"
+REDIS_TIMEOUT = 2  # seconds: a probe that hangs is as bad as one that fails
+
+
+def _database() -> bool:
+    try:
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DatabaseError:
+        logger.warning("Health check: the database does not answer.", exc_info=True)
+        return False
+
+
+def _redis() -> bool:
+    try:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT
+        )
+        with client:
+            return bool(client.ping())
+    except redis.RedisError:
+        logger.warning("Health check: Redis does not answer.", exc_info=True)
+        return False
+
+
+def _pending_tasks() -> int | None:
+    """Tasks ready to run and not yet taken (one query on django_tasks_db's partial index);
+    None when the tasks are not queued in the database."""
+    if task_backend_path() != DB_BACKEND:
+        return None
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.ready().count()
+
+
+def health_report() -> tuple[bool, dict]:
+    """(healthy, the answer's body)."""
+    checks = {"database": OK if _database() else UNAVAILABLE}
+    if settings.REDIS_URL:
+        checks["redis"] = OK if _redis() else UNAVAILABLE
+    healthy = all(state == OK for state in checks.values())
+    body = {"status": OK if healthy else UNAVAILABLE, "service": "guildhall", "version": "1"}
+    body["checks"] = checks
+    if checks["database"] == OK:
+        pending = _pending_tasks()
+        if pending is not None:
+            body["queue"] = {"pending": pending}
+    return healthy, body
