@@ -16,14 +16,17 @@ plain text, Markdown and CSV, which have no signature).
 import os
 import re
 import uuid
+import warnings
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import filetype
+from PIL import Image, UnidentifiedImageError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from guildhall.core.exceptions import ValidationError
 
@@ -31,6 +34,12 @@ from guildhall.core.exceptions import ValidationError
 HEAD_BYTES = 8192
 # Bytes of a text file checked for UTF-8 and NUL bytes (the whole file up to this size).
 TEXT_CHECK_BYTES = 2 * 1024 * 1024
+# The most of an office archive's type declarations we decompress (real ones are a few KB).
+ZIP_MIMETYPE_BYTES = 100
+ZIP_TYPES_BYTES = 200_000
+# An image with more pixels than this is refused: decoding it (in a reader's browser, or here in
+# a later preview) would take gigabytes, whatever its file size (a "decompression bomb").
+MAX_IMAGE_PIXELS = 40_000_000
 
 AUDIO_TYPES = {
     "audio/mpeg": "mp3",
@@ -91,6 +100,19 @@ def _read_head(file, n: int) -> bytes:
     return head
 
 
+def _archive_member_head(archive: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
+    """At most `limit` bytes of one archive member, or None when it declares more.
+
+    A declared size is checked first, and the read itself is bounded too (the declaration may
+    lie): a zip bomb is never decompressed past `limit` bytes.
+    """
+    info = archive.getinfo(name)
+    if info.file_size > limit:
+        return None
+    with archive.open(info) as member:
+        return member.read(limit)
+
+
 def _zip_type(file) -> str | None:
     """The office format of a ZIP archive, from its declared contents; None for any other ZIP."""
     try:
@@ -98,14 +120,16 @@ def _zip_type(file) -> str | None:
         with zipfile.ZipFile(file) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                declared = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                declared = _archive_member_head(archive, "mimetype", ZIP_MIMETYPE_BYTES) or b""
+                declared = declared.decode("ascii", "replace").strip()
                 return declared if declared in OFFICE_TYPES else None
             if "[Content_Types].xml" in names:
-                types = archive.read("[Content_Types].xml")[:200_000].decode("utf-8", "replace")
+                types = _archive_member_head(archive, "[Content_Types].xml", ZIP_TYPES_BYTES)
+                types = (types or b"").decode("utf-8", "replace")
                 for marker, mime in _OOXML_MAIN.items():
                     if marker in types:
                         return mime
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError, EOFError):
         return None
     finally:
         file.seek(0)
@@ -191,9 +215,37 @@ def check_upload(file, *, allowed: dict[str, str], max_bytes: int, what: str, ac
                 "whatever its name says."
             }
         )
+    if mime in IMAGE_TYPES and not _image_dimensions_bounded(file):
+        raise ValidationError(
+            {
+                "file": _(
+                    "This image is too large in pixels (at most %(limit)s megapixels). "
+                    "Upload a smaller one."
+                )
+                % {"limit": MAX_IMAGE_PIXELS // 1_000_000}
+            }
+        )
     return Upload(
         mime_type=mime, extension=allowed[mime], size=size, original_name=os.path.basename(name)
     )
+
+
+def _image_dimensions_bounded(file) -> bool:
+    """Whether the image's declared width x height is within MAX_IMAGE_PIXELS. Pillow reads only
+    the header here; nothing is decoded."""
+    try:
+        file.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = image.size
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        return False
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return True  # not readable as an image by Pillow: filetype's verdict stands
+    finally:
+        file.seek(0)
+    return width * height <= MAX_IMAGE_PIXELS
 
 
 @contextmanager
