@@ -216,3 +216,23 @@ def test_reply_link_turns_the_form_into_a_reply(client, member, expert, communit
     assert Comment.objects.get(body="Leeds and Gdańsk").parent == question
     plain = client.get(item.get_absolute_url()).content.decode()
     assert "Replying to" not in plain and f"?reply_to={question.pk}#comment-form" in plain
+
+
+def test_a_reply_to_another_items_comment_says_why_it_was_refused(
+    client, member, expert, community
+):
+    item = make_item(member, community=community, kind="discussion", title="Labels?")
+    elsewhere = make_item(member, community=community, kind="discussion", title="Pallets")
+    foreign = make_comment(expert, elsewhere, "Elsewhere.")
+    login(client, expert)
+    refusals = {foreign.pk: "That comment belongs to another item.", "x": "Enter a whole number."}
+    for parent, reason in refusals.items():
+        response = client.post(
+            reverse("interactions:comment_create", args=[item.pk]),
+            {"body": "Crafted reply", "parent": parent},
+        )
+        assert response.status_code == 422
+        html = response.content.decode()
+        assert f'<div class="form-errors" role="alert"><p>{reason}</p></div>' in html
+        assert "Crafted reply" in html  # what the member typed is kept
+    assert not Comment.objects.filter(item=item).exists()
