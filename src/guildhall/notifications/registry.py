@@ -4,12 +4,14 @@
 they choose ("app", "email", "digest" or "off"); `group` merges repeats of the verb on the same
 item (or community) into the member's unread entry ("Mia and 2 others commented on …");
 `pending` marks verbs about items awaiting review, shown to recipients who can see the item's
-community although the item is not published yet.
+community although the item is not published yet; `available(viewer)` says whether the verb can
+happen to that member at all, so the preferences list no type that never reaches them.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.urls import reverse
 
 DELIVERIES = ("app", "email", "digest", "off")
@@ -24,6 +26,10 @@ class Verb:
     default: str = "app"
     group: bool = True
     pending: bool = False
+    available: Callable | None = None  # (viewer) -> bool; None: it can happen to anyone
+
+    def offered_to(self, viewer) -> bool:
+        return self.available is None or self.available(viewer)
 
 
 _verbs: dict[str, Verb] = {}
@@ -38,6 +44,7 @@ def register(
     default: str = "app",
     group: bool = True,
     pending: bool = False,
+    available: Callable | None = None,
 ) -> None:
     if default not in DELIVERIES:
         raise ValueError(f"default must be one of {DELIVERIES}")
@@ -49,6 +56,7 @@ def register(
         default=default,
         group=group,
         pending=pending,
+        available=available,
     )
 
 
@@ -62,6 +70,11 @@ def verb(name: str) -> Verb:
 def verbs() -> list[Verb]:
     """Every registered verb, in the order the preferences page lists them."""
     return sorted(_verbs.values(), key=lambda v: v.label.lower())
+
+
+def verbs_offered_to(viewer) -> list[Verb]:
+    """The verbs that can happen to `viewer`: the types their preferences page offers."""
+    return [v for v in verbs() if v.offered_to(viewer)]
 
 
 def pending_verbs() -> list[str]:
@@ -89,12 +102,29 @@ def _community_url(n) -> str:
     return reverse("communities:detail", args=[n.community.slug]) if n.community else "/"
 
 
+def _manages_a_private_community(viewer) -> bool:
+    """Join requests exist only for private communities, and reach their managers."""
+    from guildhall.communities.selectors import memberships_of  # communities imports us
+
+    return (
+        memberships_of(viewer=viewer, member=viewer)
+        .filter(role="manager", community__visibility="private")
+        .exists()
+    )
+
+
+def _moderation_installed(viewer) -> bool:
+    """Items wait for review only in pre-moderated communities, which the moderation app adds."""
+    return apps.is_installed("guildhall.moderation")
+
+
 register(
     "join_request",
     text=lambda n: f"{actors(n)} asked to join {n.community}",
     url=lambda n: reverse("communities:requests", args=[n.community.slug]),
     label="Requests to join a community I manage",
     default="email",
+    available=_manages_a_private_community,
 )
 register(
     "join_request_approved",
@@ -141,6 +171,7 @@ register(
     label="Items waiting for my review",
     default="email",
     pending=True,
+    available=_moderation_installed,
 )
 register(
     "review_result",
@@ -152,4 +183,5 @@ register(
     label="Review results of my items",
     default="email",
     group=False,
+    available=_moderation_installed,
 )
