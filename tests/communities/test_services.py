@@ -89,11 +89,42 @@ def test_creator_becomes_the_manager(member):
     assert Event.objects.filter(verb="create_community", community_id=community.pk).count() == 1
 
 
-def test_same_name_gets_a_unique_slug(member, expert):
+def test_a_name_whose_slug_is_taken_gets_a_unique_slug(member, expert):
     first = make_community(member, name="Data Guild")
-    second = make_community(expert, name="Data Guild")
+    second = make_community(expert, name="Data-Guild!")
 
     assert (first.slug, second.slug) == ("data-guild", "data-guild-2")
+
+
+def test_a_duplicate_name_is_refused_with_a_clear_message(member, expert):
+    make_community(member, name="Data Guild")
+
+    with pytest.raises(ValidationError) as exc:
+        community_create(actor=expert, name=" data guild ")
+
+    assert exc.value.message_dict == {
+        "name": ["A community named “data guild” already exists: choose another name."]
+    }
+    assert Community.objects.count() == 1
+
+
+def test_renaming_to_another_communitys_name_is_refused(member, community_manager, community):
+    make_community(member, name="Data Guild")
+
+    with pytest.raises(ValidationError) as exc:
+        community_update(actor=community_manager, community=community, name="Data Guild")
+
+    assert "already exists" in exc.value.message_dict["name"][0]
+    community_update(actor=community_manager, community=community, name="SUPPLY chain practice")
+    assert fresh(community).name == "SUPPLY chain practice"  # its own name, recased, is fine
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Логистика", "logistika"), ("供应链", "gongyinglian"), ("Ασφάλεια", "asfaleia")],
+)
+def test_names_without_latin_letters_get_readable_slugs(member, name, slug):
+    assert make_community(member, name=name).slug == slug
 
 
 def test_chosen_slug_that_is_taken_is_refused(member):

@@ -3,6 +3,7 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from guildhall.communities.models import Community, JoinRequest, Membership
 from guildhall.communities.permissions import (
@@ -28,16 +29,26 @@ EDITABLE_FIELDS = ("name", "kind", "visibility", "purpose", "guidelines")
 RESERVED_SLUGS = {"join"}
 
 
-def _validate(fields: dict) -> None:
+def _validate(fields: dict, *, community: Community | None = None) -> None:
     errors = {}
     if "name" in fields and not fields["name"].strip():
-        errors["name"] = "Give the community a name."
+        errors["name"] = gettext("Give the community a name.")
+    elif "name" in fields and _name_taken(fields["name"].strip(), besides=community):
+        errors["name"] = gettext(
+            "A community named “%(name)s” already exists: choose another name."
+        ) % {"name": fields["name"].strip()}
     if "kind" in fields and fields["kind"] not in Community.Kind.values:
         errors["kind"] = "Choose horizontal, vertical or interest."
     if "visibility" in fields and fields["visibility"] not in Community.Visibility.values:
         errors["visibility"] = "Choose public or private."
     if errors:
         raise ValidationError(errors)
+
+
+def _name_taken(name: str, *, besides: Community | None) -> bool:
+    """Two communities of one name would be told apart by their addresses only."""
+    same = Community.objects.filter(name__iexact=name)
+    return (same.exclude(pk=besides.pk) if besides else same).exists()
 
 
 def _render(community: Community) -> None:
@@ -87,7 +98,7 @@ def community_update(*, actor, community: Community, **fields) -> Community:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    _validate(fields)
+    _validate(fields, community=community)
     old_visibility = community.visibility
     for name, value in fields.items():
         setattr(community, name, value.strip() if name == "name" else value)
