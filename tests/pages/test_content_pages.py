@@ -119,6 +119,22 @@ def test_edit_and_delete_with_confirmation(client, member, community):
     assert not ContentItem.objects.filter(pk=item.pk).exists()
 
 
+def test_a_manager_deleting_anothers_item_gives_a_reason(
+    client, member, community_manager, community
+):
+    item = make_item(member, community=community, kind="discussion", title="Old rota")
+    login(client, community_manager)
+    confirm = client.get(reverse("content:delete", args=[item.pk])).content.decode()
+    assert "Why do you delete it? Its author is told." in confirm
+    response = client.post(reverse("content:delete", args=[item.pk]), {"reason": ""})
+    assert response.status_code == 422
+    assert "This field is required." in response.content.decode()
+    assert ContentItem.objects.filter(pk=item.pk).exists()
+    response = client.post(reverse("content:delete", args=[item.pk]), {"reason": "Outdated"})
+    assert response["Location"] == f"/c/{community.slug}/"
+    assert not ContentItem.objects.filter(pk=item.pk).exists()
+
+
 def test_others_cannot_edit_or_delete(client, member, outsider):
     item = make_item(member, title="Mine")
     login(client, outsider)

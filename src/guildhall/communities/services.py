@@ -99,7 +99,7 @@ def community_update(*, actor, community: Community, **fields) -> Community:
     if unknown:
         raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}")
     _validate(fields, community=community)
-    old_visibility = community.visibility
+    old_visibility, old_guidelines = community.visibility, community.guidelines
     for name, value in fields.items():
         setattr(community, name, value.strip() if name == "name" else value)
     _render(community)
@@ -114,8 +114,17 @@ def community_update(*, actor, community: Community, **fields) -> Community:
             community=community,
             data={"from": old_visibility, "to": community.visibility},
         )
+    if community.guidelines != old_guidelines:
+        _guidelines_changed(actor=actor, community=community)
     record(actor, "edit_community", community, community=community)
     return community
+
+
+def _guidelines_changed(*, actor, community: Community) -> None:
+    """Members agreed to the guidelines they joined under: they are told when those change."""
+    audit(actor, "community_guidelines_edit", community, community=community)
+    members = Membership.objects.filter(community=community).values_list("user_id", flat=True)
+    notify(recipient_ids=list(members), verb="guidelines_changed", actor=actor, community=community)
 
 
 def _membership_add(*, community: Community, user, role: str, accepted: bool) -> Membership:
@@ -232,6 +241,7 @@ def membership_remove(*, actor, community: Community, member) -> None:
     data = {"member": member.username}
     record(actor, "remove_member", community, community=community, data=data)
     audit(actor, "membership_remove", community, community=community, data=data)
+    notify(recipient_ids=[member.pk], verb="membership_removed", actor=actor, community=community)
 
 
 def community_by_join_token(*, token: str) -> Community | None:

@@ -5,7 +5,9 @@ they choose ("app", "email", "digest" or "off"); `group` merges repeats of the v
 item (or community) into the member's unread entry ("Mia and 2 others commented on …");
 `pending` marks verbs about items awaiting review, shown to recipients who can see the item's
 community although the item is not published yet; `available(viewer)` says whether the verb can
-happen to that member at all, so the preferences list no type that never reaches them.
+happen to that member at all, so the preferences list no type that never reaches them;
+`outsiders` marks verbs about a community that reach people who are (now) outside it, so they
+see them even where the community is private.
 """
 
 from collections.abc import Callable
@@ -27,6 +29,7 @@ class Verb:
     group: bool = True
     pending: bool = False
     available: Callable | None = None  # (viewer) -> bool; None: it can happen to anyone
+    outsiders: bool = False
 
     def offered_to(self, viewer) -> bool:
         return self.available is None or self.available(viewer)
@@ -45,6 +48,7 @@ def register(
     group: bool = True,
     pending: bool = False,
     available: Callable | None = None,
+    outsiders: bool = False,
 ) -> None:
     if default not in DELIVERIES:
         raise ValueError(f"default must be one of {DELIVERIES}")
@@ -57,6 +61,7 @@ def register(
         group=group,
         pending=pending,
         available=available,
+        outsiders=outsiders,
     )
 
 
@@ -79,6 +84,10 @@ def verbs_offered_to(viewer) -> list[Verb]:
 
 def pending_verbs() -> list[str]:
     return [v.name for v in _verbs.values() if v.pending]
+
+
+def outsider_verbs() -> list[str]:
+    return [v.name for v in _verbs.values() if v.outsiders]
 
 
 def actors(n) -> str:
@@ -139,6 +148,35 @@ register(
     text=lambda n: f"Your request to join {n.community} was declined",
     url=lambda n: reverse("communities:list"),
     label="My request to join was declined",
+    default="email",
+    group=False,
+    outsiders=True,
+)
+register(
+    "membership_removed",
+    text=lambda n: f"{actors(n)} removed you from {n.community}",
+    url=lambda n: reverse("communities:list"),
+    label="I was removed from a community",
+    default="email",
+    group=False,
+    outsiders=True,
+)
+register(
+    "guidelines_changed",
+    text=lambda n: f"The guidelines of {n.community} changed: please read them again",
+    url=lambda n: reverse("communities:detail", args=[n.community.slug]) + "#guidelines",
+    label="The guidelines of my communities changed",
+    group=False,
+)
+register(
+    "item_removed",
+    text=lambda n: (
+        f"{actors(n)} deleted your “{(n.data or {}).get('title', '')}”"
+        + (f" from {n.community}" if n.community else "")
+        + f": “{(n.data or {}).get('reason', '')}”"
+    ),
+    url=_community_url,
+    label="A manager deleted one of my items",
     default="email",
     group=False,
 )

@@ -29,7 +29,7 @@ def notifications_for(*, viewer, unread_only: bool = False, verbs=None) -> Query
     qs = qs.filter(
         Q(community__isnull=True)
         | Q(community__in=visible_communities)
-        | Q(verb="join_request_declined")
+        | Q(verb__in=registry.outsider_verbs())
     )
     if unread_only:
         qs = qs.filter(read_at__isnull=True)
