@@ -128,6 +128,16 @@ def test_create_with_a_chosen_slug(api, member, community):
     )
 
 
+def test_create_refuses_a_duplicate_name_and_transliterates_slugs(api, member, community):
+    client = api.as_(member)
+    detail = field_error(client.post("/api/v1/communities", {"name": community.name}), "name")
+    assert "already exists" in detail
+    response = client.post("/api/v1/communities", {"name": "Логистика"})
+    assert response.status_code == 201
+    assert response.json()["slug"] == "logistika"
+    assert client.get("/api/v1/communities/logistika").json()["name"] == "Логистика"
+
+
 @pytest.mark.parametrize(
     ("payload", "field"),
     [

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from guildhall.communities.models import Community
 from guildhall.content.models import ContentItem
+from guildhall.core.models import AuditEntry
 from tests.api.conftest import bearer, field_error
 from tests.factories import make_comment, make_item
 
@@ -454,10 +455,26 @@ def test_delete_private_item_by_outsider_is_404(api, outsider, items):
     assert ContentItem.objects.filter(pk=private.pk).exists()
 
 
-def test_staff_may_delete(client, staff, items):
+def test_staff_deletes_anothers_item_only_with_a_reason(client, staff, items):
     private = items["private"]
-    assert client.delete(f"/api/v1/content/{private.pk}", **bearer(staff)).status_code == 204
+    url = f"/api/v1/content/{private.pk}"
+    field_error(client.delete(url, **bearer(staff)), "reason")
+    field_error(client.delete(f"{url}?reason=%20", **bearer(staff)), "reason")
+    assert ContentItem.objects.filter(pk=private.pk).exists()
+    assert client.delete(f"{url}?reason=Duplicate", **bearer(staff)).status_code == 204
     assert not ContentItem.objects.filter(pk=private.pk).exists()
+
+
+def test_the_reason_may_come_in_a_json_body(client, staff, items):
+    public = items["public"]
+    url = f"/api/v1/content/{public.pk}"
+    bad = client.delete(url, {"reason": 5}, content_type="application/json", **bearer(staff))
+    field_error(bad, "reason")
+    response = client.delete(
+        url, {"reason": "Posted twice"}, content_type="application/json", **bearer(staff)
+    )
+    assert response.status_code == 204
+    assert AuditEntry.objects.get(action="item_delete").data["reason"] == "Posted twice"
 
 
 def test_delete_needs_auth(client, items):

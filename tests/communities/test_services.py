@@ -89,11 +89,42 @@ def test_creator_becomes_the_manager(member):
     assert Event.objects.filter(verb="create_community", community_id=community.pk).count() == 1
 
 
-def test_same_name_gets_a_unique_slug(member, expert):
+def test_a_name_whose_slug_is_taken_gets_a_unique_slug(member, expert):
     first = make_community(member, name="Data Guild")
-    second = make_community(expert, name="Data Guild")
+    second = make_community(expert, name="Data-Guild!")
 
     assert (first.slug, second.slug) == ("data-guild", "data-guild-2")
+
+
+def test_a_duplicate_name_is_refused_with_a_clear_message(member, expert):
+    make_community(member, name="Data Guild")
+
+    with pytest.raises(ValidationError) as exc:
+        community_create(actor=expert, name=" data guild ")
+
+    assert exc.value.message_dict == {
+        "name": ["A community named “data guild” already exists: choose another name."]
+    }
+    assert Community.objects.count() == 1
+
+
+def test_renaming_to_another_communitys_name_is_refused(member, community_manager, community):
+    make_community(member, name="Data Guild")
+
+    with pytest.raises(ValidationError) as exc:
+        community_update(actor=community_manager, community=community, name="Data Guild")
+
+    assert "already exists" in exc.value.message_dict["name"][0]
+    community_update(actor=community_manager, community=community, name="SUPPLY chain practice")
+    assert fresh(community).name == "SUPPLY chain practice"  # its own name, recased, is fine
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Логистика", "logistika"), ("供应链", "gongyinglian"), ("Ασφάλεια", "asfaleia")],
+)
+def test_names_without_latin_letters_get_readable_slugs(member, name, slug):
+    assert make_community(member, name=name).slug == slug
 
 
 def test_chosen_slug_that_is_taken_is_refused(member):
@@ -452,6 +483,29 @@ def test_demoted_manager_loses_management_at_once(community_manager, expert, mem
     assert membership(community, member) is not None
 
 
+def _notification_texts(user) -> list[str]:
+    from guildhall.notifications.selectors import notifications_for, rendered
+
+    return [e["text"] for e in rendered(notifications_for(viewer=user))]
+
+
+def test_changed_guidelines_are_told_to_members_and_audited(
+    community_manager, member, expert, community, run_on_commit
+):
+    with run_on_commit():
+        community_update(actor=community_manager, community=community, purpose="Same rules")
+    assert not audits("community_guidelines_edit")
+
+    with run_on_commit():
+        community_update(actor=community_manager, community=community, guidelines="Cite sources.")
+
+    text = "The guidelines of Supply Chain Practice changed: please read them again"
+    assert _notification_texts(member) == _notification_texts(expert) == [text]
+    assert _notification_texts(community_manager) == []  # not told of their own act
+    [entry] = audits("community_guidelines_edit")
+    assert entry.actor == community_manager
+
+
 # --- membership_remove --------------------------------------------------------------------------
 
 
@@ -465,8 +519,16 @@ def test_manager_removes_a_member_with_audit(community_manager, member, communit
     assert Event.objects.filter(verb="remove_member", actor=community_manager).count() == 1
 
 
-def test_removed_member_loses_a_private_community(community_manager, member, private_community):
-    membership_remove(actor=community_manager, community=private_community, member=member)
+def test_removed_member_loses_a_private_community(
+    community_manager, member, private_community, run_on_commit
+):
+    with run_on_commit():
+        membership_remove(actor=community_manager, community=private_community, member=member)
+
+    # Told, although the community is now hidden from them.
+    assert _notification_texts(member) == [
+        f"Carla Manager removed you from {private_community.name}"
+    ]
 
     with pytest.raises(Http404):
         membership_join(actor=member, community=fresh(private_community), accept_guidelines=True)

@@ -392,14 +392,45 @@ def test_deleting_a_draft_leaves_the_count_alone(member, community):
 
 
 @pytest.mark.parametrize("persona", ["community_manager", "staff"])
-def test_manager_and_staff_may_delete(request, persona, member, community):
-    item = make_item(member, community=community)
-    pk = item.pk
+def test_manager_and_staff_may_delete_with_a_reason_the_author_reads(
+    request, persona, member, community, run_on_commit
+):
+    from guildhall.core.models import AuditEntry
+    from guildhall.notifications.selectors import notifications_for, rendered
 
-    content_item_delete(actor=request.getfixturevalue(persona), item=item)
+    item = make_item(member, community=community, title="Old rota")
+    pk = item.pk
+    deleter = request.getfixturevalue(persona)
+
+    with pytest.raises(ValidationError) as exc:
+        content_item_delete(actor=deleter, item=item, reason="  ")
+    assert exc.value.message_dict == {
+        "reason": ["Say why you delete this item: its author is told."]
+    }
+    assert ContentItem.objects.filter(pk=pk).exists()
+
+    with run_on_commit():
+        content_item_delete(actor=deleter, item=item, reason="Out of date since May.")
 
     assert not ContentItem.objects.filter(pk=pk).exists()
     assert item_count(community) == 0
+    [entry] = AuditEntry.objects.filter(action="item_delete")
+    assert (entry.actor, entry.target_id, entry.community_id) == (deleter, pk, community.pk)
+    assert entry.data["reason"] == "Out of date since May."
+    assert entry.data["title"] == "Old rota"
+    assert [e["text"] for e in rendered(notifications_for(viewer=member))] == [
+        f"{deleter.name} deleted your “Old rota” from Supply Chain Practice: "
+        "“Out of date since May.”"
+    ]
+
+
+def test_deleting_ones_own_item_needs_no_reason_and_tells_nobody(member, community):
+    from guildhall.core.models import AuditEntry
+
+    content_item_delete(actor=member, item=make_item(member, community=community))
+
+    assert not AuditEntry.objects.filter(action="item_delete").exists()
+    assert not member.notifications.exists()
 
 
 @pytest.mark.parametrize("persona", ["expert", "outsider"])

@@ -180,6 +180,16 @@ def test_download_headers_and_count(client, member, expert, community):
     assert Document.objects.get(item=item).download_count == 1
 
 
+def test_head_on_a_file_answers_its_headers_and_counts_nothing(client, member, expert, community):
+    item = make_document(member, community)
+    client.force_login(expert)
+    response = client.head(f"/content/{item.pk}/file/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert int(response["Content-Length"]) == Document.objects.get(item=item).file.size
+    assert Document.objects.get(item=item).download_count == 0
+
+
 def test_preview_inline_only_for_pdfs_and_images(client, member, community):
     pdf = make_document(member, community)
     text = make_document(member, community, name="a.txt", content=b"<script>alert(1)</script>")

@@ -1,5 +1,6 @@
 """Member interviews, leaders and the leadership blog (page + RSS feed)."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -260,11 +261,28 @@ def test_leadership_feed_has_only_company_wide_posts(client, leader, member, pri
     assert "<script>" not in response.content.decode().replace("&lt;script&gt;", "")
 
 
-def test_leadership_feed_needs_sign_in(client, leader):
+def test_leadership_feed_needs_sign_in_or_a_members_token(client, leader, member):
     make_item(leader, title="Our 2027 priorities")
-    response = client.get("/leadership/feed.xml")
-    assert response.status_code in (302, 401, 404)
-    assert b"Our 2027 priorities" not in response.content
+    for url in ("/leadership/feed.xml", "/leadership/feed.xml?token=forged"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert b"Our 2027 priorities" not in response.content
+
+
+def test_a_feed_reader_subscribes_with_the_members_secret_url(client, leader, member):
+    make_item(leader, title="Our 2027 priorities")
+    login(client, member)
+    page = client.get("/leadership/").content.decode()
+    feed_url = re.search(r'href="(http://testserver/leadership/feed\.xml\?token=[^"]+)"', page)[1]
+    client.logout()  # a feed reader: no session, only the address
+    response = client.get(feed_url)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 - our own feed
+    assert "Our 2027 priorities" in [t.text for t in root.iter("title")]
+    assert client.head(feed_url).status_code == 200
+    member.is_active = False  # a member who left the company: the address stops working
+    member.save(update_fields=["is_active"])
+    assert client.get(feed_url).status_code == 404
 
 
 def test_leadership_query_count_fixed(client, staff, member):

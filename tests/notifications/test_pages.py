@@ -165,6 +165,21 @@ def test_settings_page_lists_every_type_and_saves(client, member):
     assert 'name="digest" value="daily" checked' in page
 
 
+def test_settings_page_offers_only_types_that_can_happen(
+    client, member, community_manager, private_community
+):
+    login(client, member)
+    page = client.get(reverse("notifications:preferences")).content.decode()
+    assert "Comments on my items" in page
+    assert "Items waiting for my review" not in page  # no community is moderated
+    assert "Review results of my items" not in page
+    assert "Requests to join a community I manage" not in page
+    login(client, community_manager)  # manages a private community: people ask to join it
+    page = client.get(reverse("notifications:preferences")).content.decode()
+    assert "Requests to join a community I manage" in page
+    assert "Items waiting for my review" not in page
+
+
 def test_settings_page_refuses_unknown_values(client, member):
     login(client, member)
     response = client.post(reverse("notifications:preferences"), {"type-comment": "pigeon"})

@@ -119,6 +119,22 @@ def test_edit_and_delete_with_confirmation(client, member, community):
     assert not ContentItem.objects.filter(pk=item.pk).exists()
 
 
+def test_a_manager_deleting_anothers_item_gives_a_reason(
+    client, member, community_manager, community
+):
+    item = make_item(member, community=community, kind="discussion", title="Old rota")
+    login(client, community_manager)
+    confirm = client.get(reverse("content:delete", args=[item.pk])).content.decode()
+    assert "Why do you delete it? Its author is told." in confirm
+    response = client.post(reverse("content:delete", args=[item.pk]), {"reason": ""})
+    assert response.status_code == 422
+    assert "This field is required." in response.content.decode()
+    assert ContentItem.objects.filter(pk=item.pk).exists()
+    response = client.post(reverse("content:delete", args=[item.pk]), {"reason": "Outdated"})
+    assert response["Location"] == f"/c/{community.slug}/"
+    assert not ContentItem.objects.filter(pk=item.pk).exists()
+
+
 def test_others_cannot_edit_or_delete(client, member, outsider):
     item = make_item(member, title="Mine")
     login(client, outsider)
@@ -216,3 +232,23 @@ def test_reply_link_turns_the_form_into_a_reply(client, member, expert, communit
     assert Comment.objects.get(body="Leeds and Gdańsk").parent == question
     plain = client.get(item.get_absolute_url()).content.decode()
     assert "Replying to" not in plain and f"?reply_to={question.pk}#comment-form" in plain
+
+
+def test_a_reply_to_another_items_comment_says_why_it_was_refused(
+    client, member, expert, community
+):
+    item = make_item(member, community=community, kind="discussion", title="Labels?")
+    elsewhere = make_item(member, community=community, kind="discussion", title="Pallets")
+    foreign = make_comment(expert, elsewhere, "Elsewhere.")
+    login(client, expert)
+    refusals = {foreign.pk: "That comment belongs to another item.", "x": "Enter a whole number."}
+    for parent, reason in refusals.items():
+        response = client.post(
+            reverse("interactions:comment_create", args=[item.pk]),
+            {"body": "Crafted reply", "parent": parent},
+        )
+        assert response.status_code == 422
+        html = response.content.decode()
+        assert f'<div class="form-errors" role="alert"><p>{reason}</p></div>' in html
+        assert "Crafted reply" in html  # what the member typed is kept
+    assert not Comment.objects.filter(item=item).exists()

@@ -310,13 +310,41 @@ def test_public_feed_has_enclosures_and_itunes_tags(client, expert, community):
     assert channel.findtext(f"{ITUNES}author") == "Supply Chain Practice"
     entry = channel.find("item")
     assert entry.findtext("title") == "Seal <faces> & springs"
+    assert channel.find(f"{ITUNES}image").get("href").endswith("/podcast-artwork.png")
+    assert channel.find(f"{ITUNES}category").get("text") == "Education"
+    assert channel.findtext(f"{ITUNES}owner/{ITUNES}email") == "guildhall@localhost"
+    assert channel.findtext(f"{ITUNES}owner/{ITUNES}name") == "Guildhall"
     enclosure = entry.find("enclosure")
-    assert enclosure.get("url").endswith(f"/content/{item.pk}/audio/")
+    assert enclosure.get("url").endswith(f"/content/{item.pk}/audio/seal-faces-springs.wav")
+    assert client.get(enclosure.get("url")).status_code == 200
     assert enclosure.get("type") == "audio/wav"
     assert int(enclosure.get("length")) == Episode.objects.get(item=item).size
     assert entry.findtext(f"{ITUNES}duration") == "00:00:01"
     assert entry.findtext(f"{ITUNES}author") == "Eric Expert"
-    assert entry.findtext(f"{ITUNES}summary") == "**Bold** tip"
+    assert entry.findtext(f"{ITUNES}summary") == "Bold tip"
+
+
+def test_feed_description_is_text_not_markdown(client, community, community_manager):
+    from guildhall.communities.services import community_update
+
+    community_update(
+        actor=community_manager, community=community, purpose="Tips on **pumps** & seals"
+    )
+    rss = _feed(client.get(f"/c/{community.slug}/podcast.xml"))
+    assert rss.findtext("channel/description") == "Tips on pumps & seals"
+    assert rss.findtext(f"channel/{ITUNES}summary") == "Tips on pumps & seals"
+
+
+def test_head_answers_on_the_feed_and_the_audio(client, expert, member, community):
+    item = make_episode(expert, community)
+    feed = client.head(f"/c/{community.slug}/podcast.xml")
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("application/rss+xml")
+    client.force_login(member)
+    audio = client.head(f"/content/{item.pk}/audio/")
+    assert audio.status_code == 200
+    assert int(audio["Content-Length"]) == Episode.objects.get(item=item).size
+    assert not Event.objects.filter(verb="listen", actor=member).exists()  # nothing was played
 
 
 def test_private_feed_needs_a_members_token(client, member, outsider, private_community):
@@ -332,7 +360,7 @@ def test_private_feed_needs_a_members_token(client, member, outsider, private_co
     token = feed_token(user=member, community=private_community)
     rss = _feed(client.get(f"{url}?token={token}"))
     enclosure = rss.find("channel/item/enclosure").get("url")
-    assert enclosure.endswith(f"/content/{item.pk}/audio/?token={token}")
+    assert enclosure.endswith(f"/content/{item.pk}/audio/checking-pump-seals.wav?token={token}")
     path = enclosure.split("://", 1)[1].split("/", 1)[1]
     path = "/" + path
     assert client.get(path).status_code == 200

@@ -3,6 +3,7 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from guildhall.communities.models import Community, JoinRequest, Membership
 from guildhall.communities.permissions import (
@@ -28,16 +29,26 @@ EDITABLE_FIELDS = ("name", "kind", "visibility", "purpose", "guidelines")
 RESERVED_SLUGS = {"join"}
 
 
-def _validate(fields: dict) -> None:
+def _validate(fields: dict, *, community: Community | None = None) -> None:
     errors = {}
     if "name" in fields and not fields["name"].strip():
-        errors["name"] = "Give the community a name."
+        errors["name"] = gettext("Give the community a name.")
+    elif "name" in fields and _name_taken(fields["name"].strip(), besides=community):
+        errors["name"] = gettext(
+            "A community named “%(name)s” already exists: choose another name."
+        ) % {"name": fields["name"].strip()}
     if "kind" in fields and fields["kind"] not in Community.Kind.values:
         errors["kind"] = "Choose horizontal, vertical or interest."
     if "visibility" in fields and fields["visibility"] not in Community.Visibility.values:
         errors["visibility"] = "Choose public or private."
     if errors:
         raise ValidationError(errors)
+
+
+def _name_taken(name: str, *, besides: Community | None) -> bool:
+    """Two communities of one name would be told apart by their addresses only."""
+    same = Community.objects.filter(name__iexact=name)
+    return (same.exclude(pk=besides.pk) if besides else same).exists()
 
 
 def _render(community: Community) -> None:
@@ -87,8 +98,8 @@ def community_update(*, actor, community: Community, **fields) -> Community:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    _validate(fields)
-    old_visibility = community.visibility
+    _validate(fields, community=community)
+    old_visibility, old_guidelines = community.visibility, community.guidelines
     for name, value in fields.items():
         setattr(community, name, value.strip() if name == "name" else value)
     _render(community)
@@ -103,8 +114,17 @@ def community_update(*, actor, community: Community, **fields) -> Community:
             community=community,
             data={"from": old_visibility, "to": community.visibility},
         )
+    if community.guidelines != old_guidelines:
+        _guidelines_changed(actor=actor, community=community)
     record(actor, "edit_community", community, community=community)
     return community
+
+
+def _guidelines_changed(*, actor, community: Community) -> None:
+    """Members agreed to the guidelines they joined under: they are told when those change."""
+    audit(actor, "community_guidelines_edit", community, community=community)
+    members = Membership.objects.filter(community=community).values_list("user_id", flat=True)
+    notify(recipient_ids=list(members), verb="guidelines_changed", actor=actor, community=community)
 
 
 def _membership_add(*, community: Community, user, role: str, accepted: bool) -> Membership:
@@ -221,6 +241,7 @@ def membership_remove(*, actor, community: Community, member) -> None:
     data = {"member": member.username}
     record(actor, "remove_member", community, community=community, data=data)
     audit(actor, "membership_remove", community, community=community, data=data)
+    notify(recipient_ids=[member.pk], verb="membership_removed", actor=actor, community=community)
 
 
 def community_by_join_token(*, token: str) -> Community | None:

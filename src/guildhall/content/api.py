@@ -19,9 +19,16 @@ from guildhall.communities.selectors import community_get
 from guildhall.content import kinds, selectors, services
 from guildhall.content.hooks import attach_api_fields
 from guildhall.content.models import ContentItem
-from guildhall.content.schemas import ItemIn, ItemListOut, ItemOut, ItemPatch, ItemQuery
+from guildhall.content.schemas import (
+    ItemDeleteIn,
+    ItemIn,
+    ItemListOut,
+    ItemOut,
+    ItemPatch,
+    ItemQuery,
+)
 from guildhall.core.api_support import page
-from guildhall.core.api_types import Id, errors
+from guildhall.core.api_types import Id, Text, errors
 from guildhall.core.exceptions import ValidationError
 
 router = Router(tags=["content"])
@@ -193,7 +200,24 @@ def item_update(request, id: Id, payload: ItemPatch):
 @router.delete(
     "/{id}", response={204: None, **errors(401, 403, 404, 422)}, summary="Delete an item"
 )
-def item_delete(request, id: Id):
+def item_delete(request, id: Id, reason: Text = ""):
+    """Deleting someone else's item (a manager, staff) needs a `reason` (this query parameter or
+    a JSON body `{"reason": "..."}`): the author is told it. Without one: 422."""
     item = selectors.content_item_get(viewer=request.auth, pk=id)
-    services.content_item_delete(actor=request.auth, item=item)
+    reason = reason or _body_reason(request)
+    services.content_item_delete(actor=request.auth, item=item, reason=reason)
     return Status(204, None)
+
+
+def _body_reason(request) -> str:
+    # ninja reads no body on DELETE, and most HTTP clients send none: it is optional here.
+    if not request.body:
+        return ""
+    try:
+        raw = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        raise HttpError(400, "Cannot parse request body") from None
+    try:
+        return ItemDeleteIn.model_validate(raw).reason
+    except PydanticValidationError:
+        raise ValidationError({"reason": "Give the reason as text, in a JSON object."}) from None

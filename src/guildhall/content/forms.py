@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from guildhall.content import kinds
 
@@ -54,3 +55,13 @@ class UploadItemForm(forms.Form):
     def __init__(self, *args, communities=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["community"].choices = [(c.slug, c.name) for c in communities]
+
+
+class ItemDeleteForm(forms.Form):
+    """Deleting someone else's item (a manager, staff) says why; the author is told."""
+
+    reason = forms.CharField(
+        label=_("Why do you delete it? Its author is told."),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -30,8 +30,8 @@ on_item_saved, item_saved = _saved.register, _saved.fire
 # `func(actor=, item=)`: when an item becomes published (inside its transaction): created
 # published, a draft published, or (later) approved after review.
 on_item_published, item_published = _published.register, _published.fire
-# `func(actor=, item=)`: just before an item is deleted (inside its transaction), while the rows
-# that point to it still exist.
+# `func(actor=, item=, reason=)`: just before an item is deleted (inside its transaction), while
+# the rows that point to it still exist; `reason` is the one given by whoever deletes another's.
 on_item_deleted, item_deleted = _deleted.register, _deleted.fire
 
 

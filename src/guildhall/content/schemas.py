@@ -163,3 +163,9 @@ class ItemPatch(Schema):
     status: Literal["published"] | None = None
     summary: Text | None = None  # wiki: what this edit changed
     base_revision: int | None = None  # wiki: the revision the edit starts from
+
+
+class ItemDeleteIn(Schema):
+    """The optional JSON body of DELETE /content/{id}."""
+
+    reason: Text = ""

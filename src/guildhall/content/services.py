@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from guildhall.content import hooks, kinds
 from guildhall.content.models import ContentItem, Tag
@@ -14,7 +15,7 @@ from guildhall.content.permissions import (
     check_edit_item,
     check_view_item,
 )
-from guildhall.core.events import record
+from guildhall.core.events import audit, record
 from guildhall.core.exceptions import PermissionDenied, ValidationError
 from guildhall.core.markdown import render_markdown
 from guildhall.core.ratelimit import check_write_rate
@@ -177,18 +178,24 @@ def content_item_publish(*, actor, item: ContentItem) -> ContentItem:
 
 
 @transaction.atomic
-def content_item_delete(*, actor, item: ContentItem) -> None:
+def content_item_delete(*, actor, item: ContentItem, reason: str = "") -> None:
+    """Delete an item. Deleting someone else's (a manager, staff) needs a `reason`: its author is
+    told it, and the deletion is audited."""
     check_delete_item(actor, item)
+    reason = reason.strip()[:500]
+    by_another = actor.pk != item.author_id
+    if by_another and not reason:
+        raise ValidationError(
+            {"reason": gettext("Say why you delete this item: its author is told.")}
+        )
     if item.status == ContentItem.Status.PUBLISHED:
         _published_count_changed(item, -1)
-    record(
-        actor,
-        "delete",
-        item,
-        community=item.community,
-        data={"kind": item.kind, "title": item.title, "author": item.author_id},
-    )
-    hooks.item_deleted(actor=actor, item=item)
+    data = {"kind": item.kind, "title": item.title, "author": item.author_id}
+    if by_another:
+        data["reason"] = reason
+        audit(actor, "item_delete", item, community=item.community, data=data)
+    record(actor, "delete", item, community=item.community, data=data)
+    hooks.item_deleted(actor=actor, item=item, reason=reason)
     item.delete()
 
 

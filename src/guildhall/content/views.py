@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from guildhall.communities.selectors import community_get, memberships_of
 from guildhall.content import kinds
 from guildhall.content.contributions import contributions
-from guildhall.content.forms import ItemForm
+from guildhall.content.forms import ItemDeleteForm, ItemForm
 from guildhall.content.permissions import can_comment_on_item, can_delete_item, can_edit_item
 from guildhall.content.selectors import content_item_get, drafts_of
 from guildhall.content.services import (
@@ -169,16 +169,26 @@ def item_delete(request, pk: int):
     item = content_item_get(viewer=request.user, pk=pk)
     if not can_delete_item(request.user, item):
         raise Http404("No such item.")
-    if request.method == "POST":
+    someone_elses = item.author_id != request.user.pk
+    form = ItemDeleteForm(form_data(request)) if someone_elses else None
+    if request.method == "POST" and (form is None or form.is_valid()):
         back = (
             reverse("communities:detail", args=[item.community.slug])
             if item.community
             else reverse("people:blog", args=[item.author.username])
         )
-        content_item_delete(actor=request.user, item=item)
-        messages.success(request, f"“{item.title}” was deleted.")
-        return redirect(back)
-    return render(request, "content/item_confirm_delete.html", {"item": item})
+        reason = form.cleaned_data["reason"] if form else ""
+        try:
+            content_item_delete(actor=request.user, item=item, reason=reason)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"“{item.title}” was deleted.")
+            return redirect(back)
+    status = 422 if form is not None and form.errors else 200
+    return render(
+        request, "content/item_confirm_delete.html", {"item": item, "form": form}, status=status
+    )
 
 
 def drafts(request):

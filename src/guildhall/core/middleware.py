@@ -2,8 +2,10 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 
 from guildhall.core.exceptions import RateLimited
 from guildhall.core.views_support import rate_limited
@@ -44,3 +46,30 @@ class RateLimitedPageMiddleware:
         if isinstance(exception, RateLimited):
             return rate_limited(request, exception)
         return None
+
+
+class MethodNotAllowedPageMiddleware:
+    """A request with a method a view does not take (a typed-in URL of a form's target, a
+    crafted GET) gets an answer that says so: the site's error page, or JSON from the API,
+    instead of Django's empty 405."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not isinstance(response, HttpResponseNotAllowed):
+            return response
+        message = gettext("This address doesn't take a %(method)s request.") % {
+            "method": request.method
+        }
+        if request.path_info.startswith("/api/"):
+            answer = JsonResponse({"detail": message}, status=405)
+        elif request.htmx:
+            return response  # a fragment swapped into a page would only garble it
+        else:
+            answer = render(
+                request, "403.html", {"message": message, "response_status": 405}, status=405
+            )
+        answer["Allow"] = response["Allow"]
+        return answer

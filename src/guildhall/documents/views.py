@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from guildhall.accounts.api_auth import session_or_bearer_user
 from guildhall.content.selectors import content_item_get
@@ -41,13 +41,14 @@ def _document(request, pk: int):
 
 
 @login_not_required  # a session or a bearer token, checked in _document
-@require_GET
+@require_safe  # HEAD too: download managers and link checkers ask it first
 def document_file(request, pk: int):
     """Download: always an attachment, under a safe name with the real extension."""
     viewer, item, document = _document(request, pk)
     if viewer is None:
         return redirect_to_login(request.get_full_path())
-    services.document_download(actor=viewer, item=item)
+    if request.method == "GET":  # a HEAD downloads nothing, so it counts nothing
+        services.document_download(actor=viewer, item=item)
     return file_response(
         request,
         document.file,
@@ -57,7 +58,7 @@ def document_file(request, pk: int):
 
 
 @login_not_required  # a session or a bearer token, checked in _document
-@require_GET
+@require_safe  # HEAD too: download managers and link checkers ask it first
 @xframe_options_sameorigin
 def document_preview(request, pk: int):
     """Inline view for the item page's preview: PDFs and images only."""

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from guildhall.communities.selectors import community_get, memberships_of
 from guildhall.content.cards import attach_cards, card_rows
+from guildhall.core.feed_tokens import feed_token, feed_token_user
 from guildhall.core.pagination import paginate_feed
 from guildhall.core.views_support import add_service_errors, form_data
 from guildhall.interviews.forms import InterviewForm
@@ -50,35 +51,48 @@ def interview_new(request):
     return render(request, "interviews/form.html", {"form": form, "nav": "people"})
 
 
+FEED_SALT = "guildhall.leadership.feed"
+
+
 def leadership(request):
     page = paginate_feed(card_rows(leadership_posts(viewer=request.user)), request.GET.get("page"))
     page.items = attach_cards(page.items)
+    feed_url = reverse("interviews:leadership_feed")
+    feed_url = f"{feed_url}?token={feed_token(user=request.user, salt=FEED_SALT)}"
     return render(
         request,
         "interviews/leadership.html",
-        {"page": page, "leaders": leaders_list(viewer=request.user), "nav": "leadership"},
+        {
+            "page": page,
+            "leaders": leaders_list(viewer=request.user),
+            "feed_url": request.build_absolute_uri(feed_url),
+            "nav": "leadership",
+        },
     )
 
 
 class LeadershipFeed(Feed):
     """RSS of the leadership blog: only company-wide posts (none from private communities),
-    whoever asks; like every page, it needs a signed-in session."""
+    for a signed-in member or a feed reader with a member's secret token (else 404)."""
 
     feed_type = Rss201rev2Feed
     title = "Harbourline leadership blog"
     description = "Posts from the company's leaders on Guildhall."
+    login_required = False  # feed readers have no session: the token stands for one
 
-    def __call__(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
+    def get_object(self, request, *args, **kwargs):
+        """Who reads (the one instance serves every request, so it keeps nothing itself)."""
+        reader = request.user if request.user.is_authenticated else None
+        reader = reader or feed_token_user(request.GET.get("token", ""), salt=FEED_SALT)
+        if reader is None:
             raise Http404
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
+        return reader
 
     def link(self):
         return reverse("interviews:leadership")
 
-    def items(self):
-        return leadership_feed_items(viewer=self.request.user)
+    def items(self, reader):
+        return leadership_feed_items(viewer=reader)
 
     def item_title(self, item):
         return item.title

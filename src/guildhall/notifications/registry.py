@@ -4,12 +4,16 @@
 they choose ("app", "email", "digest" or "off"); `group` merges repeats of the verb on the same
 item (or community) into the member's unread entry ("Mia and 2 others commented on …");
 `pending` marks verbs about items awaiting review, shown to recipients who can see the item's
-community although the item is not published yet.
+community although the item is not published yet; `available(viewer)` says whether the verb can
+happen to that member at all, so the preferences list no type that never reaches them;
+`outsiders` marks verbs about a community that reach people who are (now) outside it, so they
+see them even where the community is private.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.urls import reverse
 
 DELIVERIES = ("app", "email", "digest", "off")
@@ -24,6 +28,11 @@ class Verb:
     default: str = "app"
     group: bool = True
     pending: bool = False
+    available: Callable | None = None  # (viewer) -> bool; None: it can happen to anyone
+    outsiders: bool = False
+
+    def offered_to(self, viewer) -> bool:
+        return self.available is None or self.available(viewer)
 
 
 _verbs: dict[str, Verb] = {}
@@ -38,6 +47,8 @@ def register(
     default: str = "app",
     group: bool = True,
     pending: bool = False,
+    available: Callable | None = None,
+    outsiders: bool = False,
 ) -> None:
     if default not in DELIVERIES:
         raise ValueError(f"default must be one of {DELIVERIES}")
@@ -49,6 +60,8 @@ def register(
         default=default,
         group=group,
         pending=pending,
+        available=available,
+        outsiders=outsiders,
     )
 
 
@@ -64,8 +77,17 @@ def verbs() -> list[Verb]:
     return sorted(_verbs.values(), key=lambda v: v.label.lower())
 
 
+def verbs_offered_to(viewer) -> list[Verb]:
+    """The verbs that can happen to `viewer`: the types their preferences page offers."""
+    return [v for v in verbs() if v.offered_to(viewer)]
+
+
 def pending_verbs() -> list[str]:
     return [v.name for v in _verbs.values() if v.pending]
+
+
+def outsider_verbs() -> list[str]:
+    return [v.name for v in _verbs.values() if v.outsiders]
 
 
 def actors(n) -> str:
@@ -89,12 +111,29 @@ def _community_url(n) -> str:
     return reverse("communities:detail", args=[n.community.slug]) if n.community else "/"
 
 
+def _manages_a_private_community(viewer) -> bool:
+    """Join requests exist only for private communities, and reach their managers."""
+    from guildhall.communities.selectors import memberships_of  # communities imports us
+
+    return (
+        memberships_of(viewer=viewer, member=viewer)
+        .filter(role="manager", community__visibility="private")
+        .exists()
+    )
+
+
+def _moderation_installed(viewer) -> bool:
+    """Items wait for review only in pre-moderated communities, which the moderation app adds."""
+    return apps.is_installed("guildhall.moderation")
+
+
 register(
     "join_request",
     text=lambda n: f"{actors(n)} asked to join {n.community}",
     url=lambda n: reverse("communities:requests", args=[n.community.slug]),
     label="Requests to join a community I manage",
     default="email",
+    available=_manages_a_private_community,
 )
 register(
     "join_request_approved",
@@ -109,6 +148,35 @@ register(
     text=lambda n: f"Your request to join {n.community} was declined",
     url=lambda n: reverse("communities:list"),
     label="My request to join was declined",
+    default="email",
+    group=False,
+    outsiders=True,
+)
+register(
+    "membership_removed",
+    text=lambda n: f"{actors(n)} removed you from {n.community}",
+    url=lambda n: reverse("communities:list"),
+    label="I was removed from a community",
+    default="email",
+    group=False,
+    outsiders=True,
+)
+register(
+    "guidelines_changed",
+    text=lambda n: f"The guidelines of {n.community} changed: please read them again",
+    url=lambda n: reverse("communities:detail", args=[n.community.slug]) + "#guidelines",
+    label="The guidelines of my communities changed",
+    group=False,
+)
+register(
+    "item_removed",
+    text=lambda n: (
+        f"{actors(n)} deleted your “{(n.data or {}).get('title', '')}”"
+        + (f" from {n.community}" if n.community else "")
+        + f": “{(n.data or {}).get('reason', '')}”"
+    ),
+    url=_community_url,
+    label="A manager deleted one of my items",
     default="email",
     group=False,
 )
@@ -141,6 +209,7 @@ register(
     label="Items waiting for my review",
     default="email",
     pending=True,
+    available=_moderation_installed,
 )
 register(
     "review_result",
@@ -152,4 +221,5 @@ register(
     label="Review results of my items",
     default="email",
     group=False,
+    available=_moderation_installed,
 )

@@ -29,7 +29,7 @@ def notifications_for(*, viewer, unread_only: bool = False, verbs=None) -> Query
     qs = qs.filter(
         Q(community__isnull=True)
         | Q(community__in=visible_communities)
-        | Q(verb="join_request_declined")
+        | Q(verb__in=registry.outsider_verbs())
     )
     if unread_only:
         qs = qs.filter(read_at__isnull=True)
@@ -96,24 +96,24 @@ def deliveries_for(*, user_ids, verb: str) -> dict[int, str]:
 
 
 def notification_preferences(*, viewer) -> dict:
-    """Every registered type with its label and the viewer's delivery, and the digest frequency."""
-    chosen = dict(
-        NotificationPreference.objects.filter(user=viewer).values_list("verb", "delivery")
-    )
+    """Each type that can happen to the viewer, with its label and the viewer's delivery, and
+    the digest frequency."""
+    chosen = _chosen_deliveries(viewer)
     subscription = DigestSubscription.objects.filter(user=viewer).first()
     return {
         "types": [
             {"type": v.name, "label": v.label, "delivery": chosen.get(v.name, v.default)}
-            for v in registry.verbs()
+            for v in registry.verbs_offered_to(viewer)
         ],
         "digest": subscription.frequency if subscription else DigestFrequency.WEEKLY,
     }
 
 
+def _chosen_deliveries(viewer) -> dict[str, str]:
+    return dict(NotificationPreference.objects.filter(user=viewer).values_list("verb", "delivery"))
+
+
 def digest_verbs(*, viewer) -> list[str]:
-    """The types the viewer chose to read in their digest."""
-    return [
-        t["type"]
-        for t in notification_preferences(viewer=viewer)["types"]
-        if t["delivery"] == Delivery.DIGEST
-    ]
+    """The types the viewer chose to read in their digest (offered on their page or not)."""
+    chosen = _chosen_deliveries(viewer)
+    return [v.name for v in registry.verbs() if chosen.get(v.name, v.default) == Delivery.DIGEST]

@@ -132,12 +132,20 @@ def review_result_notify(*, actor, item: ContentItem, approved: bool, note: str 
     )
 
 
-def on_item_deleted(*, actor, item: ContentItem) -> None:
-    """content.hooks: the item's notifications go with it; recount the bells that showed them."""
+def on_item_deleted(*, actor, item: ContentItem, reason: str = "") -> None:
+    """content.hooks: the item's notifications go with it; recount the bells that showed them.
+    An author whose item someone else deleted is told who, and why (the item itself is gone)."""
     unread_counts_forget(
         user_ids=Notification.objects.filter(item=item, read_at__isnull=True)
         .values_list("recipient_id", flat=True)
         .distinct()
+    )
+    notify(
+        recipient_ids=[item.author_id],
+        verb="item_removed",
+        actor=actor,
+        community=item.community,
+        data={"title": item.title, "reason": reason},
     )
 
 

@@ -1,18 +1,33 @@
 """A community's podcast feed: RSS 2.0 with the iTunes tags podcast apps read."""
 
+from email.utils import parseaddr
+from html import unescape as html_unescape
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import strip_tags
+from django.utils.text import slugify
 
 from guildhall.core.markdown import render_markdown
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+# Podcast directories file every feed under one of Apple's fixed categories.
+ITUNES_CATEGORY = "Education"
+ARTWORK = "guildhall/podcast-artwork.png"  # 1400x1400, the smallest size Apple accepts
 
 
 def _hms(seconds: int) -> str:
     hours, rest = divmod(int(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+def _text(html: str) -> str:
+    """Plain text for the tags podcast apps show as is (never raw Markdown or HTML)."""
+    return html_unescape(strip_tags(html)).strip()
 
 
 class PodcastFeedGenerator(Rss201rev2Feed):
@@ -27,8 +42,13 @@ class PodcastFeedGenerator(Rss201rev2Feed):
         handler.addQuickElement("itunes:author", feed.get("itunes_author") or "")
         handler.addQuickElement("itunes:summary", feed.get("description") or "")
         handler.addQuickElement("itunes:explicit", "false")
-        if feed.get("itunes_image"):
-            handler.addQuickElement("itunes:image", "", {"href": feed["itunes_image"]})
+        handler.addQuickElement("itunes:image", "", {"href": feed["itunes_image"]})
+        handler.addQuickElement("itunes:category", "", {"text": ITUNES_CATEGORY})
+        owner_name, owner_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+        handler.startElement("itunes:owner", {})
+        handler.addQuickElement("itunes:name", owner_name or feed.get("itunes_author") or "")
+        handler.addQuickElement("itunes:email", owner_email)
+        handler.endElement("itunes:owner")
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -63,10 +83,13 @@ class CommunityPodcastFeed(Feed):
         return reverse("podcasts:community", args=[obj.slug])
 
     def description(self, obj):
-        return obj.purpose or f"Short tips from the {obj.name} community."
+        return _text(obj.purpose_html) or f"Short tips from the {obj.name} community."
 
     def feed_extra_kwargs(self, obj):
-        return {"itunes_author": obj.name}
+        return {
+            "itunes_author": obj.name,
+            "itunes_image": self.request.build_absolute_uri(static(ARTWORK)),
+        }
 
     def items(self, obj):
         return self.episodes
@@ -92,7 +115,10 @@ class CommunityPodcastFeed(Feed):
         return item.published_at
 
     def item_enclosure_url(self, item):
-        return self._with_token(reverse("podcasts:audio", args=[item.pk]))
+        # Some podcast apps decide what they can play from the URL's extension alone.
+        extension = item.episode.audio.name.rsplit(".", 1)[-1].lower()
+        filename = f"{slugify(item.title) or 'episode'}.{extension}"
+        return self._with_token(reverse("podcasts:audio_file", args=[item.pk, filename]))
 
     def item_enclosure_length(self, item):
         return item.episode.size
@@ -104,5 +130,5 @@ class CommunityPodcastFeed(Feed):
         return {
             "itunes_author": item.author.name,
             "itunes_duration": _hms(item.episode.duration_seconds),
-            "itunes_summary": (item.body or item.title)[:4000],
+            "itunes_summary": (_text(self.item_description(item)) or item.title)[:4000],
         }

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from guildhall.accounts.api_auth import session_or_bearer_user
 from guildhall.communities.models import Community
@@ -89,8 +89,8 @@ def _listener(request, community):
 
 
 @login_not_required
-@require_GET
-def episode_audio(request, pk: int):
+@require_safe  # podcast apps check an enclosure with HEAD before downloading it
+def episode_audio(request, pk: int, filename: str = ""):
     """The audio file. Members (or a valid feed token) may fetch any episode they can see;
     episodes of public communities are open to podcast apps without a session."""
     item = (
@@ -108,7 +108,8 @@ def episode_audio(request, pk: int):
     except Episode.DoesNotExist:
         raise Http404("No such episode.") from None
     wanted = requested_range(request, episode.size)
-    if listener is not None and (not wanted or wanted[0] == 0):  # played from the start
+    played_from_start = request.method == "GET" and (not wanted or wanted[0] == 0)
+    if listener is not None and played_from_start:
         services.episode_listen(actor=listener, item=item)
     return file_response(
         request,
@@ -121,7 +122,7 @@ def episode_audio(request, pk: int):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def podcast_feed(request, slug: str):
     """RSS for a community's episodes: public communities for anyone; private ones only with a
     member's secret token (else 404, as if the community did not exist)."""
