@@ -94,6 +94,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "guildhall.core.client_address.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -242,6 +243,8 @@ globals().update(_email_settings(os.environ.get("EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Guildhall <guildhall@localhost>")
 # Where members reach Guildhall: emails (notifications, digests) link to absolute addresses.
 GUILDHALL_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Hosts that images in members' Markdown may come from, besides this site (comma-separated).
+GUILDHALL_IMAGE_HOSTS = env_list("GUILDHALL_IMAGE_HOSTS")
 # How often an open page asks for the bell's unread count (seconds).
 GUILDHALL_NOTIFICATION_POLL_SECONDS = int(os.environ.get("NOTIFICATION_POLL_SECONDS", "20"))
 
@@ -269,6 +272,25 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Content-Security-Policy on every page (django-csp): scripts, media and frames only from this
+# site; images also from GUILDHALL_IMAGE_HOSTS (core/markdown.py renders other images as links).
+# Styles allow inline `style` attributes (a few layout tweaks, the avatars' per-person hue); no
+# script runs inline. Stored files carry their own stricter policy (core/media.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *GUILDHALL_IMAGE_HOSTS],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For and
 # X-Forwarded-Proto are believed (core/client_address.py); from anyone else they are ignored.

@@ -126,13 +126,15 @@ def test_javascript_link_is_not_a_link():
     assert "click me" in html
 
 
-def test_data_image_loses_its_source():
+def test_data_image_is_never_an_image():
     html = render_markdown("![pixel](data:image/png;base64,iVBORw0KGgo=)")
 
-    assert elements(html) == [("p", {}), ("img", {"alt": "pixel"})]
+    assert "img" not in dict(elements(html))
+    assert "data:" not in html
 
 
-def test_safe_markdown_survives():
+def test_safe_markdown_survives(settings):
+    settings.GUILDHALL_IMAGE_HOSTS = ["example.com"]
     text = (
         "**bold** and _em_ and ~~gone~~\n\n"
         "- one\n- two\n\n"
@@ -187,3 +189,47 @@ def test_plain_excerpt_cuts_on_a_word_with_an_ellipsis():
 
 def test_plain_excerpt_keeps_short_text_whole():
     assert plain_excerpt("<p>Short.</p>") == "Short."
+
+
+# --- Images: only from this site or the hosts an admin allows ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "/content/12/file/",
+        "/media/diagram.png",
+        "diagram.png",
+        "http://127.0.0.1:8000/content/3/preview/",  # SITE_URL's own host
+        "https://images.example.com/a.png",  # allowed below
+    ],
+)
+def test_images_from_this_site_or_allowed_hosts_stay_images(settings, src):
+    settings.GUILDHALL_IMAGE_HOSTS = ["images.example.com"]
+    settings.GUILDHALL_SITE_URL = "http://127.0.0.1:8000"
+    html = render_markdown(f"![Seal diagram]({src})")
+    assert elements(html) == [("p", {}), ("img", {"src": src, "alt": "Seal diagram"})]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://tracker.example.net/pixel.gif?reader=1",
+        "http://10.0.0.5/admin/graph.png",
+        "//evil.example/a.png",
+        "https://images.example.com.evil.example/a.png",
+    ],
+)
+def test_images_from_other_hosts_become_links(settings, src):
+    settings.GUILDHALL_IMAGE_HOSTS = ["images.example.com"]
+    html = render_markdown(f"![Seal diagram]({src})")
+    tags = [tag for tag, _ in elements(html)]
+    assert "img" not in tags
+    assert "Seal diagram" in html
+    assert tags == ["p", "a"] or tags == ["p"]  # a link, unless the URL itself is unusable
+
+
+@pytest.mark.parametrize("src", ["https://tracker.example.net/p.gif", "/\\evil.example/p.gif"])
+def test_raw_html_images_from_other_hosts_lose_their_source(src):
+    html = sanitize_html(f'<img src="{src}" alt="x">')
+    assert "evil.example" not in html and "tracker.example.net" not in html

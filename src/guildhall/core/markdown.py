@@ -1,14 +1,49 @@
-"""Member Markdown to safe HTML: markdown-it renders, nh3 (ammonia) sanitises."""
+"""Member Markdown to safe HTML: markdown-it renders, nh3 (ammonia) sanitises.
+
+Images come only from this site (its uploads) or from the hosts an admin allows
+(`GUILDHALL_IMAGE_HOSTS`): otherwise every reader's browser would fetch a member-chosen address,
+internal ones included, and tell its owner who read what. An image from elsewhere is rendered as
+a plain link to it; the Content-Security-Policy (settings.py) enforces the same rule in browsers.
+"""
 
 import html as html_lib
 import re
+from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
     ["table", "strikethrough"]
 )
+
+
+def image_hosts() -> set[str]:
+    """Hosts images may come from besides this site (SITE_URL's host counts as this site)."""
+    own = urlsplit(settings.GUILDHALL_SITE_URL).hostname
+    return {host.lower() for host in settings.GUILDHALL_IMAGE_HOSTS} | ({own} if own else set())
+
+
+def image_source_allowed(src: str) -> bool:
+    if "\\" in src or any(ord(c) < 32 for c in src):
+        return False  # browsers read a backslash as a slash: "/\host" would be "//host"
+    parts = urlsplit(src.strip())
+    if not parts.scheme and not parts.netloc:
+        return not src.strip().startswith("//")  # a path on this site
+    return parts.scheme in {"http", "https"} and (parts.hostname or "") in image_hosts()
+
+
+def _render_image(renderer, tokens, idx, options, env):
+    src = tokens[idx].attrGet("src") or ""
+    if image_source_allowed(str(src)):
+        return renderer.image(tokens, idx, options, env)
+    label = renderer.renderInlineAsText(tokens[idx].children or [], options, env) or src
+    return f'<a href="{escapeHtml(str(src))}">{escapeHtml(label)}</a>'
+
+
+_md.add_render_rule("image", _render_image)
 
 ALLOWED_TAGS = {
     "a",
@@ -63,11 +98,18 @@ def register_postprocessor(func) -> None:
     _postprocessors.append(func)
 
 
+def _allowed_attribute(element: str, attribute: str, value: str) -> str | None:
+    if element == "img" and attribute == "src" and not image_source_allowed(value):
+        return None
+    return value
+
+
 def sanitize_html(html: str) -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_allowed_attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )

@@ -62,6 +62,8 @@ def _headers(response, *, content_type: str, filename: str, inline: bool) -> Non
     # get none.)
     if content_type != "application/pdf":
         response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    else:
+        response._csp_exempt = True  # django-csp's flag (as its @csp_exempt sets): no page policy
 
 
 def file_response(
