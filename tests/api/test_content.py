@@ -238,8 +238,9 @@ def test_body_html_is_sanitised(api, member):
     body = response.json()
     assert_safe(body["body_html"])
     # An image from a host the admin has not allowed is a link, never fetched by readers.
-    assert '<a href="https://example.com/a.png" rel="noopener noreferrer nofollow">ok</a>' in (
-        body["body_html"]
+    assert (
+        '<a href="https://example.com/a.png" rel="noopener noreferrer nofollow">ok</a>'
+        in (body["body_html"])
     )
     assert body["body"] == XSS  # the member's text is kept as written
     assert_safe(ContentItem.objects.get(pk=body["id"]).body_html)
