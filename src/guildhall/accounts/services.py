@@ -5,9 +5,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from guildhall.accounts.models import ApiToken, Invitation
 from guildhall.core.events import audit, record
+from guildhall.core.exceptions import PermissionDenied, ValidationError
 
 TOKEN_PREFIX = "gh_"  # noqa: S105 - a public prefix, not a secret
 
@@ -46,6 +48,25 @@ def api_tokens_revoke(*, actor, user, reason: str) -> int:
     if revoked:
         audit(actor, "api_tokens_revoked", user, data={"count": revoked, "reason": reason})
     return revoked
+
+
+@transaction.atomic
+def member_active_set(*, actor, user, active: bool) -> None:
+    """Deactivate a member (or bring them back): a deactivated member cannot sign in or use their
+    API tokens, and their sessions stop working at their next request; everything they and their
+    colleagues wrote stays, under their name. Staff only; audited. (Until erasure exists, this is
+    how a member leaves: deleting the account would delete colleagues' work with it.)"""
+    if actor is None or not actor.is_staff:
+        raise PermissionDenied(_("Only staff can deactivate members."))
+    if user.pk == actor.pk and not active:
+        raise ValidationError(_("You cannot deactivate your own account."))
+    if user.is_active == active:
+        return
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    if not active:
+        ApiToken.objects.filter(user=user).delete()
+    audit(actor, "member_reactivate" if active else "member_deactivate", user)
 
 
 def invitation_create(*, actor, email: str) -> Invitation:

@@ -29,7 +29,7 @@ EDITABLE_FIELDS = ("name", "kind", "visibility", "purpose", "guidelines")
 RESERVED_SLUGS = {"join"}
 
 
-def _validate(fields: dict, *, community: Community | None = None) -> None:
+def community_fields_validate(fields: dict, *, community: Community | None = None) -> None:
     errors = {}
     if "name" in fields and not fields["name"].strip():
         errors["name"] = gettext("Give the community a name.")
@@ -69,7 +69,7 @@ def community_create(
 ) -> Community:
     check_create_community(actor)
     check_write_rate(actor)
-    _validate({"name": name, "kind": kind, "visibility": visibility})
+    community_fields_validate({"name": name, "kind": kind, "visibility": visibility})
     if slug and (slug in RESERVED_SLUGS or Community.objects.filter(slug=slug).exists()):
         raise ValidationError({"slug": "That address is taken; choose another."})
     if not slug and unique_slug(Community, name) in RESERVED_SLUGS:
@@ -98,7 +98,7 @@ def community_update(*, actor, community: Community, **fields) -> Community:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    _validate(fields, community=community)
+    community_fields_validate(fields, community=community)
     old_visibility, old_guidelines = community.visibility, community.guidelines
     for name, value in fields.items():
         setattr(community, name, value.strip() if name == "name" else value)
