@@ -12,7 +12,7 @@ from guildhall.notifications.services import notify
 from guildhall.search.services import search_entries_sync
 from tests.api.conftest import bearer
 from tests.conftest import login
-from tests.factories import make_item
+from tests.factories import make_community, make_item
 
 TITLE = "Quarterly incident canary findings"
 
@@ -21,18 +21,18 @@ def _by_service(client, actor, community):
     community_update(actor=actor, community=community, visibility="private")
 
 
+def _settings(community, **changes) -> dict:
+    fields = ("name", "kind", "visibility", "purpose", "guidelines")
+    return {**{f: getattr(community, f) for f in fields}, **changes}
+
+
+# The admin's read-only membership inline still posts its (empty) management form.
+ADMIN_INLINE = {"memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0"}
+
+
 def _by_settings_page(client, actor, community):
     login(client, actor)
-    response = client.post(
-        f"/c/{community.slug}/edit/",
-        {
-            "name": community.name,
-            "kind": community.kind,
-            "visibility": "private",
-            "purpose": community.purpose,
-            "guidelines": community.guidelines,
-        },
-    )
+    response = client.post(f"/c/{community.slug}/edit/", _settings(community, visibility="private"))
     assert response.status_code == 302, response.content
 
 
@@ -40,15 +40,7 @@ def _by_admin(client, actor, community):
     login(client, actor)
     response = client.post(
         f"/admin/communities/community/{community.pk}/change/",
-        {
-            "name": community.name,
-            "kind": community.kind,
-            "visibility": "private",
-            "purpose": community.purpose,
-            "guidelines": community.guidelines,
-            "memberships-TOTAL_FORMS": "0",
-            "memberships-INITIAL_FORMS": "0",
-        },
+        {**_settings(community, visibility="private"), **ADMIN_INLINE},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
 
@@ -105,21 +97,11 @@ def test_admin_shows_memberships_without_changing_them(client, staff, member, co
 
 
 def test_admin_refuses_a_duplicate_name_with_a_message(client, staff, community):
-    from tests.factories import make_community
-
     other = make_community(staff, name="Quality Circle")
     login(client, staff)
     response = client.post(
         f"/admin/communities/community/{other.pk}/change/",
-        {
-            "name": community.name.upper(),
-            "kind": other.kind,
-            "visibility": other.visibility,
-            "purpose": "",
-            "guidelines": "",
-            "memberships-TOTAL_FORMS": "0",
-            "memberships-INITIAL_FORMS": "0",
-        },
+        {**_settings(other, name=community.name.upper()), **ADMIN_INLINE},
     )
     assert response.status_code == 200
     assert "already exists" in response.content.decode()
