@@ -17,6 +17,7 @@ install_error_handlers(api)
 
 api.add_router("", "guildhall.people.api.router")
 api.add_router("/communities", "guildhall.communities.api.router")
+api.add_router("/join-requests", "guildhall.communities.api.join_requests_router")
 api.add_router("/content", "guildhall.content.api.router")
 api.add_router("", "guildhall.interactions.api.router")
 _KIND_AND_DISCOVERY_APPS = (

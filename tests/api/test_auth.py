@@ -183,3 +183,19 @@ def test_interactive_docs_render_without_sign_in(client):
     html = response.content.decode()
     assert "swagger" in html.lower()
     assert "/api/v1/openapi.json" in html
+
+
+def test_body_and_query_errors_share_one_shape(client, member):
+    from tests.api.conftest import bearer
+
+    body = client.post(
+        "/api/v1/content", {"kind": "post"}, content_type="application/json", **bearer(member)
+    )
+    query = client.get("/api/v1/content?limit=abc", **bearer(member))
+    service = client.get("/api/v1/content?limit=1000", **bearer(member))
+    for response, field in ((body, "title"), (query, "limit"), (service, "limit")):
+        assert response.status_code == 422
+        data = response.json()
+        assert field in data["detail"]
+        assert isinstance(data["errors"][field], list) and data["errors"][field]
+        assert all(isinstance(message, str) for message in data["errors"][field])

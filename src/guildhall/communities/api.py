@@ -1,4 +1,5 @@
-"""/api/v1/communities: list, create, read, join, leave, members.
+"""/api/v1/communities: list, create, read, edit, join, leave, members and their roles, join
+requests (decided at /api/v1/join-requests/{id}).
 
 A private community answers 404 to anyone who is neither a member nor staff, like a community
 that does not exist (the selectors decide; handlers never look communities up themselves).
@@ -9,21 +10,26 @@ from ninja import Query, Router, Status
 
 from guildhall.communities import selectors, services
 from guildhall.communities.models import Membership
-from guildhall.communities.permissions import role_of
+from guildhall.communities.permissions import check_manage_community, role_of
 from guildhall.communities.schemas import (
     CommunityIn,
     CommunityListOut,
     CommunityOut,
+    CommunityPatchIn,
     CommunityQuery,
     JoinIn,
+    JoinRequestListOut,
+    JoinRequestOut,
     MemberListOut,
     MemberQuery,
     MembershipOut,
+    RoleIn,
 )
-from guildhall.core.api_support import page
-from guildhall.core.api_types import Text, errors
+from guildhall.core.api_support import ListParams, page
+from guildhall.core.api_types import Id, Text, errors
 
 router = Router(tags=["communities"])
+join_requests_router = Router(tags=["communities"])
 
 
 def _with_my_role(communities: QuerySet, viewer) -> QuerySet:
@@ -59,6 +65,21 @@ def community_detail(request, slug: Text):
     community = selectors.community_get(viewer=request.auth, slug=slug)
     community.my_role = role_of(request.auth, community)
     return community
+
+
+@router.patch(
+    "/{slug}",
+    response={200: CommunityOut, **errors(401, 403, 404, 422)},
+    summary="Edit a community",
+)
+def community_edit(request, slug: Text, payload: CommunityPatchIn):
+    """Managers and staff change the name, kind, visibility, purpose or guidelines; only the
+    fields sent change. Members are told when the guidelines change."""
+    community = selectors.community_get(viewer=request.auth, slug=slug)
+    services.community_update(
+        actor=request.auth, community=community, **payload.dict(exclude_unset=True)
+    )
+    return community_detail(request, slug)
 
 
 @router.post(
@@ -97,3 +118,72 @@ def community_members(request, slug: Text, params: Query[MemberQuery]):
     )
     items, count = page(members, limit=params.limit, offset=params.offset)
     return {"items": items, "count": count}
+
+
+@router.put(
+    "/{slug}/members/{username}",
+    response={200: MembershipOut, **errors(401, 403, 404, 422)},
+    summary="Change a member's role",
+)
+def member_role_set(request, slug: Text, username: Text, payload: RoleIn):
+    """Managers (and staff) make a member an `expert` or `manager`, or a plain `member` again.
+    A community always keeps one manager."""
+    community = selectors.community_get(viewer=request.auth, slug=slug)
+    member = selectors.member_by_username(username=username)
+    return services.membership_role_set(
+        actor=request.auth, community=community, member=member, role=payload.role
+    )
+
+
+@router.delete(
+    "/{slug}/members/{username}",
+    response={204: None, **errors(401, 403, 404, 422)},
+    summary="Remove a member",
+)
+def member_remove(request, slug: Text, username: Text):
+    """Managers (and staff) remove a member, who is told; what they wrote stays."""
+    community = selectors.community_get(viewer=request.auth, slug=slug)
+    member = selectors.member_by_username(username=username)
+    services.membership_remove(actor=request.auth, community=community, member=member)
+    return Status(204, None)
+
+
+@router.get(
+    "/{slug}/join-requests",
+    response={200: JoinRequestListOut, **errors(401, 403, 404, 422)},
+    summary="Requests to join, waiting",
+)
+def join_requests_list(request, slug: Text, params: Query[ListParams]):
+    """A private community's pending requests to join, oldest first (its managers and staff)."""
+    community = selectors.community_get(viewer=request.auth, slug=slug)
+    check_manage_community(request.auth, community)
+    pending = selectors.join_requests_pending(community=community).select_related("community")
+    items, count = page(pending, limit=params.limit, offset=params.offset)
+    return {"items": items, "count": count}
+
+
+def _decide(request, pk: int, *, approve: bool):
+    join_request = selectors.join_request_get(viewer=request.auth, pk=pk)
+    return services.join_request_decide(
+        actor=request.auth, join_request=join_request, approve=approve
+    )
+
+
+@join_requests_router.post(
+    "/{pk}/approve",
+    response={200: JoinRequestOut, **errors(401, 403, 404, 422)},
+    summary="Approve a request to join",
+)
+def join_request_approve(request, pk: Id):
+    """The requester becomes a member and is told."""
+    return _decide(request, pk, approve=True)
+
+
+@join_requests_router.post(
+    "/{pk}/decline",
+    response={200: JoinRequestOut, **errors(401, 403, 404, 422)},
+    summary="Decline a request to join",
+)
+def join_request_decline(request, pk: Id):
+    """The requester is told their request was declined."""
+    return _decide(request, pk, approve=False)

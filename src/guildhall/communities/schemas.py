@@ -1,7 +1,7 @@
 """What the API shows of communities and their memberships, and what it accepts."""
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import Field
@@ -44,6 +44,48 @@ class CommunityIn(Schema):
     guidelines: Text = ""
     # The address (/c/<slug>/); made from the name when left out.
     slug: Annotated[str, Field(max_length=80, pattern=r"^[-a-zA-Z0-9_]*$")] = ""
+
+
+class CommunityPatchIn(Schema):
+    """Only the fields sent change (managers and staff)."""
+
+    name: Annotated[Text, Field(min_length=1, max_length=120)] | None = None
+    kind: Literal["horizontal", "vertical", "interest"] | None = None
+    visibility: Literal["public", "private"] | None = None
+    purpose: Text | None = None
+    guidelines: Text | None = None
+
+
+class RoleIn(Schema):
+    role: Literal["member", "expert", "manager"]
+
+
+class JoinRequestOut(Schema):
+    id: int
+    community: str
+    username: str
+    name: str
+    message: str
+    status: str
+    created_at: datetime
+    decided_at: datetime | None
+
+    @staticmethod
+    def resolve_community(obj) -> str:
+        return obj.community.slug
+
+    @staticmethod
+    def resolve_username(obj) -> str:
+        return obj.user.username
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.user.name
+
+
+class JoinRequestListOut(Schema):
+    items: list[JoinRequestOut]
+    count: int
 
 
 class JoinIn(Schema):

@@ -1,7 +1,9 @@
 """Reads about communities; private ones exist only for their members (and staff)."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from guildhall.communities.models import Community, JoinRequest, Membership
 
@@ -82,3 +84,18 @@ def join_request_pending_for(*, viewer, community: Community) -> JoinRequest | N
     return JoinRequest.objects.filter(
         community=community, user=viewer, status=JoinRequest.Status.PENDING
     ).first()
+
+
+def member_by_username(*, username: str):
+    """An account by username, for acting on a community's membership (404 when unknown)."""
+    return get_object_or_404(get_user_model(), username=username)
+
+
+def join_request_get(*, viewer, pk: int) -> JoinRequest:
+    """A join request of a community the viewer may see (404 otherwise, as for a missing one);
+    deciding it is for the community's managers (the service checks)."""
+    join_request = get_object_or_404(
+        JoinRequest.objects.select_related("community", "user", "user__profile"), pk=pk
+    )
+    community_get(viewer=viewer, slug=join_request.community.slug)
+    return join_request

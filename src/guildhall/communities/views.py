@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +20,7 @@ from guildhall.communities.selectors import (
     community_members,
     join_request_pending_for,
     join_requests_pending,
+    member_by_username,
 )
 from guildhall.communities.services import (
     community_by_join_token,
@@ -200,15 +200,11 @@ def community_members_view(request, slug: str):
     )
 
 
-def _member(username: str):
-    return get_object_or_404(get_user_model(), username=username)
-
-
 @require_POST
 def member_role(request, slug: str, username: str):
     community = community_get(viewer=request.user, slug=slug)
     form = RoleForm(request.POST)
-    member = _member(username)
+    member = member_by_username(username=username)
     try:
         if not form.is_valid():
             raise ValidationError("Choose member, expert or manager.")
@@ -225,7 +221,7 @@ def member_role(request, slug: str, username: str):
 def member_remove(request, slug: str, username: str):
     community = community_get(viewer=request.user, slug=slug)
     check_manage_community(request.user, community)
-    member = _member(username)
+    member = member_by_username(username=username)
     if request.method == "POST":
         try:
             membership_remove(actor=request.user, community=community, member=member)

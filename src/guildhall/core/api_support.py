@@ -74,12 +74,15 @@ def install_error_handlers(api) -> None:
 
     @api.exception_handler(NinjaValidationError)
     def on_schema_validation(request, exc):
-        problems = []
+        # The same shape as a service's ValidationError: {"detail", "errors": {field: [...]}}.
+        problems, errors = [], {}
         for error in exc.errors:
-            where = _error_field(error.get("loc", []))
-            problems.append(f"{where}: {error.get('msg', 'invalid')}")
+            where = _error_field(error.get("loc", [])) or "__all__"
+            message = error.get("msg", "invalid")
+            problems.append(f"{where}: {message}")
+            errors.setdefault(where, []).append(message)
         return api.create_response(
-            request, {"detail": "; ".join(problems), "errors": exc.errors}, status=422
+            request, {"detail": "; ".join(problems), "errors": errors}, status=422
         )
 
     @api.exception_handler(PermissionDenied)

@@ -5,7 +5,7 @@ would make PostgreSQL or SQLite raise, i.e. answer 500); `ErrorOut` documents th
 handlers in `api_support` answer.
 """
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from ninja import Schema
 from pydantic import AfterValidator, Field
@@ -27,7 +27,8 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 class ErrorOut(Schema):
     detail: str
-    errors: Any = None
+    # Each invalid field with its messages, when the error is about input.
+    errors: dict[str, list[str]] | None = None
 
 
 def errors(*statuses: int) -> dict[int, type[Schema]]:
