@@ -62,7 +62,7 @@ def _check_kind(kind: str) -> None:
 @router.get("", response={200: ItemListOut, **errors(401, 422)}, summary="Items")
 def items_list(request, params: Query[ItemQuery]):
     """Published items the caller may see, newest first. Filters: `community` (slug), `kind`,
-    `author` (username), `tag`."""
+    `author` (username), `tag`; `status=draft` lists the caller's own drafts instead."""
     _check_kind(params.kind)
     items = selectors.content_feed(
         viewer=request.auth,
@@ -70,6 +70,7 @@ def items_list(request, params: Query[ItemQuery]):
         kind=params.kind,
         author=_author(request.auth, params.author),
         tag=params.tag.lstrip("#").lower(),
+        drafts_only=params.status == "draft",
     )
     found, count = page(items, limit=params.limit, offset=params.offset)
     return {"items": attach_api_fields(found), "count": count}

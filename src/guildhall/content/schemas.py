@@ -127,6 +127,8 @@ class ItemQuery(ListParams):
     kind: Text = ""
     author: Text = ""  # a username
     tag: Text = ""
+    # "draft": the caller's own drafts, last edited first (other filters still apply).
+    status: Literal["published", "draft"] = "published"
 
 
 class ItemIn(Schema):

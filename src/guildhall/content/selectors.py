@@ -46,9 +46,14 @@ def content_feed(
     author=None,
     tag: str = "",
     include_drafts: bool = False,
+    drafts_only: bool = False,
 ) -> QuerySet:
+    """Items in the viewer's reach, newest first; `drafts_only`: the viewer's own drafts, last
+    edited first."""
     items = content_items_visible_to(viewer)
-    if not include_drafts:
+    if drafts_only:
+        items = items.filter(author_id=viewer.pk, status=ContentItem.Status.DRAFT)
+    elif not include_drafts:
         items = items.filter(status=ContentItem.Status.PUBLISHED)
     if community is not None:
         items = items.filter(community=community)
@@ -58,7 +63,8 @@ def content_feed(
         items = items.filter(author=author)
     if tag:
         items = items.filter(tags__slug=tag)
-    return with_card_data(items).order_by("-published_at", "-id")
+    order = ("-updated_at", "-id") if drafts_only else ("-published_at", "-id")
+    return with_card_data(items).order_by(*order)
 
 
 def whats_new(*, viewer, kind: str = "") -> QuerySet:

@@ -19,6 +19,7 @@ from guildhall.interactions.schemas import (
     CommentIn,
     CommentListOut,
     CommentOut,
+    CommentPatchIn,
     ExpertPickIn,
     ExpertPickOut,
     FavouriteOut,
@@ -74,6 +75,30 @@ def comment_create(request, id: Id, payload: CommentIn):
         parent=_parent(request.auth, payload.parent),
     )
     return Status(201, comment)
+
+
+@router.patch(
+    "/comments/{id}",
+    response={200: CommentOut, **errors(401, 403, 404, 422)},
+    summary="Edit a comment",
+)
+def comment_edit(request, id: Id, payload: CommentPatchIn):
+    """The comment's author rewrites it; mentions are updated."""
+    comment = selectors.comment_get(viewer=request.auth, pk=id)
+    return services.comment_update(actor=request.auth, comment=comment, body=payload.body)
+
+
+@router.delete(
+    "/comments/{id}",
+    response={204: None, **errors(401, 403, 404)},
+    summary="Delete a comment",
+)
+def comment_remove(request, id: Id):
+    """Its author or staff delete a comment; one with replies stays as "deleted" so the thread
+    still reads."""
+    comment = selectors.comment_get(viewer=request.auth, pk=id)
+    services.comment_delete(actor=request.auth, comment=comment)
+    return Status(204, None)
 
 
 # ---------------------------------------------------------------------------------------------

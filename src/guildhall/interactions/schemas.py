@@ -1,8 +1,10 @@
 """What the API shows of comments and what it accepts."""
 
 from datetime import datetime
+from typing import Annotated
 
 from ninja import Schema
+from pydantic import Field
 
 from guildhall.core.api_types import Id, Text
 
@@ -39,9 +41,13 @@ class CommentListOut(Schema):
 
 
 class CommentIn(Schema):
-    body: Text
+    body: Annotated[Text, Field(min_length=1, max_length=20_000)]
     # Reply to this comment (a reply to a reply joins the same thread).
     parent: Id | None = None
+
+
+class CommentPatchIn(Schema):
+    body: Annotated[Text, Field(min_length=1, max_length=20_000)]
 
 
 class RatingIn(Schema):
