@@ -40,3 +40,78 @@ def test_status_draft_lists_only_my_own_drafts(api, member, expert, community):
     published = api.get("/api/v1/content").json()
     assert [p["title"] for p in published["items"]] == ["Published one"]
     assert api.get("/api/v1/content?status=removed").status_code == 422
+
+
+def test_i_edit_my_profile_and_only_sent_fields_change(api, member, expert):
+    from tests.factories import make_department
+
+    dept = make_department("Logistics")
+    response = api.as_(member).patch(
+        "/api/v1/me",
+        {"title": "Senior analyst", "department": dept.slug, "manager": expert.username},
+    )
+    assert response.status_code == 200, response.content
+    me = response.json()
+    assert (me["title"], me["department"], me["manager"]) == (
+        "Senior analyst",
+        "Logistics",
+        expert.username,
+    )
+    assert me["name"] == "Mia Member"
+    cleared = api.patch("/api/v1/me", {"manager": None, "bio": "I plan **routes**."}).json()
+    assert cleared["manager"] is None and "<strong>routes</strong>" in cleared["bio_html"]
+    assert api.patch("/api/v1/me", {"first_name": ""}).json()["errors"]["first_name"]
+    assert api.patch("/api/v1/me", {"department": "no-such"}).status_code == 404
+    assert api.patch("/api/v1/me", {"manager": member.username}).status_code == 422
+
+
+def test_my_skills_are_declared_changed_and_removed(api, member):
+    api.as_(member)
+    put = api.client.put
+    declared = put(
+        "/api/v1/me/skills/Route planning", {"level": 3}, content_type="application/json"
+    )
+    assert declared.status_code == 200, declared.content
+    assert declared.json() == {
+        "name": "Route planning",
+        "slug": "route-planning",
+        "level": 3,
+        "level_label": declared.json()["level_label"],
+    }
+    raised = put("/api/v1/me/skills/route-planning", {"level": 5}, content_type="application/json")
+    assert raised.json()["level"] == 5
+    for bad in ({"level": 6}, {"level": 0}, {"level": "3"}, {"level": True}, {}):
+        assert (
+            put(
+                "/api/v1/me/skills/route-planning", bad, content_type="application/json"
+            ).status_code
+            == 422
+        )
+    me = api.get("/api/v1/me").json()
+    assert me["skills"] == ["Route planning"]
+    assert api.delete("/api/v1/me/skills/route-planning").status_code == 204
+    assert api.delete("/api/v1/me/skills/route-planning").status_code == 404
+    assert api.get("/api/v1/me").json()["skills"] == []
+
+
+def test_my_following_lists_people_and_tags(api, member, expert, outsider):
+    from guildhall.people.services import person_follow, tag_follow
+    from tests.factories import make_item
+
+    person_follow(actor=member, member=expert)
+    person_follow(actor=member, member=outsider)
+    item = make_item(expert, title="Tagged", tags="forklifts")
+    tag_follow(actor=member, tag=item.tags.get())
+    following = api.as_(member).get("/api/v1/me/following").json()
+    assert [p["username"] for p in following["items"]] == [outsider.username, expert.username]
+    assert following["count"] == 2 and following["tags"] == ["forklifts"]
+
+
+def test_a_department_answers_with_its_sub_departments(api, member):
+    from tests.factories import make_department
+
+    parent = make_department("Operations")
+    make_department("Warehousing", parent=parent)
+    body = api.as_(member).get(f"/api/v1/departments/{parent.slug}").json()
+    assert body["name"] == "Operations" and body["sub_departments"] == ["warehousing"]
+    assert api.get("/api/v1/departments/nowhere").status_code == 404

@@ -1,21 +1,26 @@
 """/api/v1/me, /api/v1/people, /api/v1/departments: the company directory; following people
 and tags, skill endorsements and the expert finder (/api/v1/experts)."""
 
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from guildhall.core.api_support import ListParams, page
 from guildhall.core.api_types import Text, errors
 from guildhall.people import selectors, services
 from guildhall.people.schemas import (
+    DepartmentDetailOut,
     DepartmentListOut,
     EndorsementOut,
     ExpertListOut,
     ExpertsQuery,
+    FollowingOut,
     FollowOut,
     MeOut,
+    MePatchIn,
     PeopleQuery,
     PersonDetailOut,
     PersonListOut,
+    SkillLevelIn,
+    SkillLevelOut,
     TagFollowOut,
 )
 
@@ -26,6 +31,61 @@ router = Router(tags=["people"])
 def me(request):
     """The signed-in member as a person, plus their email and whether they are staff."""
     return selectors.person_get(viewer=request.auth, username=request.auth.username)
+
+
+@router.patch("/me", response={200: MeOut, **errors(401, 404, 422)}, summary="Edit my profile")
+def me_edit(request, payload: MePatchIn):
+    """Change name, title, location, bio (Markdown), `department` (slug) or `manager`
+    (username); only the fields sent change, null clears a department or manager."""
+    viewer = request.auth
+    sent = payload.dict(exclude_unset=True)
+    fields = {k: sent[k] for k in ("title", "location", "bio") if k in sent and sent[k] is not None}
+    if "department" in sent:
+        slug = sent["department"]
+        fields["department"] = selectors.department_get(viewer=viewer, slug=slug) if slug else None
+    if "manager" in sent:
+        name = sent["manager"]
+        fields["manager"] = selectors.person_get(viewer=viewer, username=name) if name else None
+    services.profile_update(
+        actor=viewer,
+        member=viewer,
+        first_name=sent.get("first_name") or viewer.first_name,
+        last_name=sent["last_name"] if sent.get("last_name") is not None else viewer.last_name,
+        **fields,
+    )
+    return selectors.person_get(viewer=viewer, username=viewer.username)
+
+
+@router.put(
+    "/me/skills/{skill}",
+    response={200: SkillLevelOut, **errors(401, 422)},
+    summary="Declare one of my skills",
+)
+def my_skill_set(request, skill: Text, payload: SkillLevelIn):
+    """Add a skill to my profile, or change its level (1 learning to 5 expert). `skill` is the
+    skill's name or slug; a new name creates the skill."""
+    return services.profile_skill_set(
+        actor=request.auth, member=request.auth, name=skill, level=payload.level
+    )
+
+
+@router.delete(
+    "/me/skills/{skill}", response={204: None, **errors(401, 404)}, summary="Remove a skill"
+)
+def my_skill_remove(request, skill: Text):
+    entry = selectors.profile_skill_get(viewer=request.auth, person=request.auth, skill=skill)
+    services.profile_skill_remove(actor=request.auth, member=request.auth, skill_id=entry.skill_id)
+    return Status(204, None)
+
+
+@router.get(
+    "/me/following", response={200: FollowingOut, **errors(401, 422)}, summary="Whom I follow"
+)
+def my_following(request, params: Query[ListParams]):
+    people = selectors.followed_people(viewer=request.auth)
+    items, count = page(people, limit=params.limit, offset=params.offset)
+    tags = list(selectors.followed_tags(viewer=request.auth).values_list("slug", flat=True))
+    return {"items": items, "count": count, "tags": tags}
 
 
 @router.get("/people", response={200: PersonListOut, **errors(401, 422)}, summary="People")
@@ -156,3 +216,17 @@ def departments_list(request, params: Query[ListParams]):
     departments = selectors.departments_list(viewer=request.auth)
     items, count = page(departments, limit=params.limit, offset=params.offset)
     return {"items": items, "count": count}
+
+
+@router.get(
+    "/departments/{slug}",
+    response={200: DepartmentDetailOut, **errors(401, 404)},
+    summary="One department",
+)
+def department_detail(request, slug: Text):
+    """A department with its sub-departments' slugs; its people: `/people?department=<slug>`."""
+    department = selectors.department_get(viewer=request.auth, slug=slug)
+    department.sub_departments = selectors.sub_departments(
+        viewer=request.auth, department=department
+    )
+    return department

@@ -4,7 +4,10 @@ Resolvers read only what `people.selectors._people_base` loads (profile, departm
 skill levels), so a page of people serialises without further queries.
 """
 
+from typing import Annotated
+
 from ninja import Schema
+from pydantic import Field
 
 from guildhall.core.api_support import ListParams
 from guildhall.core.api_types import Text
@@ -197,3 +200,33 @@ class ExpertOut(Schema):
 class ExpertListOut(Schema):
     items: list[ExpertOut]
     count: int
+
+
+class MePatchIn(Schema):
+    """Only the fields sent change. `department` is a department's slug, `manager` a username
+    (null clears either)."""
+
+    first_name: Annotated[Text, Field(min_length=1, max_length=150)] | None = None
+    last_name: Annotated[Text, Field(max_length=150)] | None = None
+    title: Annotated[Text, Field(max_length=120)] | None = None
+    location: Annotated[Text, Field(max_length=120)] | None = None
+    bio: Annotated[Text, Field(max_length=20_000)] | None = None
+    department: Text | None = None
+    manager: Text | None = None
+
+
+class SkillLevelIn(Schema):
+    # 1 learning, 2 practising, 3 proficient, 4 advanced, 5 expert.
+    level: Annotated[int, Field(ge=1, le=5, strict=True)]
+
+
+class FollowingOut(Schema):
+    """The colleagues the caller follows (most recent first) and the tags they follow."""
+
+    items: list[PersonOut]
+    count: int
+    tags: list[str]
+
+
+class DepartmentDetailOut(DepartmentOut):
+    sub_departments: list[str]

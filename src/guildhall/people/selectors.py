@@ -93,6 +93,10 @@ def department_get(*, viewer, slug: str) -> Department:
     return department
 
 
+def sub_departments(*, viewer, department: Department) -> list[str]:
+    return list(department.children.order_by("name").values_list("slug", flat=True))
+
+
 def skills_in_use() -> QuerySet:
     return Skill.objects.annotate(n=Count("profiles")).filter(n__gt=0).order_by("name")
 
@@ -142,9 +146,8 @@ def is_following(*, viewer, member) -> bool:
 def followed_people(*, viewer) -> QuerySet:
     """The colleagues `viewer` follows, most recently followed first."""
     return (
-        get_user_model()
-        .objects.filter(followers__follower_id=viewer.pk, is_active=True)
-        .select_related("profile", "profile__department")
+        _people_base()
+        .filter(followers__follower_id=viewer.pk)
         .order_by("-followers__created_at", "-pk")
     )
 
