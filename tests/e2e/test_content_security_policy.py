@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from guildhall.documents.services import document_create
 from guildhall.podcasts.services import episode_create
+from tests.e2e.conftest import wait_until
 from tests.factories import add_member, make_community, make_item, make_member
 from tests.media import pdf_bytes, upload, wav_bytes
 
@@ -88,7 +89,7 @@ def test_pages_report_no_policy_violation_and_htmx_still_works(signed_in_page, s
     page.goto(episode.get_absolute_url())
     audio = page.locator("audio").first
     expect(audio).to_be_visible()
-    page.wait_for_function("document.querySelector('audio').readyState >= 1")
+    wait_until(page, "document.querySelector('audio').readyState >= 1")
     assert _violations(page) == []
     assert console == []
     screenshot(page, "csp-episode")

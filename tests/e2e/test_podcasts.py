@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from guildhall.content.models import ContentItem
 from guildhall.podcasts.models import Episode
+from tests.e2e.conftest import wait_until
 from tests.factories import add_member, make_community, make_member
 from tests.media import pdf_bytes, wav_bytes
 
@@ -44,12 +45,12 @@ def test_upload_an_episode_and_play_it(page, signed_in_page, screenshot, tmp_pat
     item = ContentItem.objects.get(kind="episode")
     player = page.locator("audio.episode-audio")
     expect(player).to_be_visible()
-    page.wait_for_function("document.querySelector('audio.episode-audio').readyState >= 1")
+    wait_until(page, "document.querySelector('audio.episode-audio').readyState >= 1")
     duration = page.evaluate("document.querySelector('audio.episode-audio').duration")
     assert 2.5 < duration < 3.5
     page.evaluate("document.querySelector('audio.episode-audio').muted = true")
     page.evaluate("document.querySelector('audio.episode-audio').play()")
-    page.wait_for_function("document.querySelector('audio.episode-audio').currentTime > 0")
+    wait_until(page, "document.querySelector('audio.episode-audio').currentTime > 0")
     assert Episode.objects.get(item=item).listen_count == 1
     screenshot(page, "podcasts-02-episode-player")
 

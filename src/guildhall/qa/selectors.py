@@ -67,7 +67,9 @@ def votes_of(*, viewer, answers) -> dict[int, int]:
     )
 
 
-def community_questions(*, viewer, community, state: str = "unanswered") -> QuerySet:
+def questions_list(*, viewer, community=None, state: str = "unanswered") -> QuerySet:
+    """Questions the viewer may see, newest first, in one community or (None) company-wide;
+    `state`: unanswered, answered, accepted or all."""
     items = content_feed(viewer=viewer, community=community, kind="question")
     if state == "unanswered":
         items = items.filter(question__answered=False)

@@ -4,6 +4,7 @@ from guildhall.qa import views
 
 app_name = "qa"
 urlpatterns = [
+    path("questions/", views.questions, name="questions"),
     path("questions/ask/", views.ask, name="ask"),
     path("questions/similar/", views.similar, name="similar"),
     path("c/<slug:slug>/questions/", views.community_questions, name="community_questions"),

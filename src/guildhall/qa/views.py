@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from guildhall.communities.permissions import can_post_in_community
@@ -86,26 +87,36 @@ def similar(request):
 
 def community_questions(request, slug: str):
     community = community_get(viewer=request.user, slug=slug)
+    return _questions_page(
+        request, community=community, can_ask=can_post_in_community(request.user, community)
+    )
+
+
+def questions(request):
+    """Every community's questions the member can see: where help is wanted, company-wide."""
+    return _questions_page(request, community=None, can_ask=True)
+
+
+def _questions_page(request, *, community, can_ask: bool):
     state = request.GET.get("state", "unanswered")
     if state not in selectors.STATES:
         state = "unanswered"
-    items = selectors.community_questions(viewer=request.user, community=community, state=state)
-    page = paginate(items, request.GET.get("page"))
+    items = selectors.questions_list(viewer=request.user, community=community, state=state)
     return render(
         request,
         "qa/community_questions.html",
         {
             "community": community,
-            "page": page,
+            "page": paginate(items.select_related("community"), request.GET.get("page")),
             "state": state,
             "states": [
-                ("unanswered", "Unanswered"),
-                ("answered", "Answered"),
-                ("accepted", "Accepted answer"),
-                ("all", "All"),
+                ("unanswered", _("Unanswered")),
+                ("answered", _("Answered")),
+                ("accepted", _("Accepted answer")),
+                ("all", _("All")),
             ],
-            "can_ask": can_post_in_community(request.user, community),
-            "nav": "communities",
+            "can_ask": can_ask,
+            "nav": "communities" if community else "questions",
         },
     )
 
