@@ -1,4 +1,5 @@
-"""/api/v1: answers to questions, votes and the accepted answer.
+"""/api/v1: questions (company-wide or a community's, by answered state), similar questions,
+answers, votes and the accepted answer.
 
 A question in a private community exists only for its members (and staff): anyone else gets 404
 for it and its answers, exactly as for a question that does not exist.
@@ -6,10 +7,14 @@ for it and its answers, exactly as for a question that does not exist.
 
 from ninja import Query, Router, Status
 
+from guildhall.communities.selectors import community_get
+from guildhall.content.hooks import attach_api_fields
+from guildhall.content.schemas import ItemListOut
+from guildhall.content.selectors import content_item_get
 from guildhall.core.api_support import ListParams, page
 from guildhall.core.api_types import Id, errors
 from guildhall.qa import selectors, services
-from guildhall.qa.schemas import AnswerIn, AnswerListOut, AnswerOut, VoteIn
+from guildhall.qa.schemas import AnswerIn, AnswerListOut, AnswerOut, QuestionsQuery, VoteIn
 
 router = Router(tags=["qa"])
 
@@ -23,6 +28,38 @@ def _with_my_vote(viewer, answers: list) -> list:
 
 def _answer(viewer, pk: int):
     return _with_my_vote(viewer, [selectors.answer_get(viewer=viewer, pk=pk)])[0]
+
+
+@router.get(
+    "/questions",
+    response={200: ItemListOut, **errors(401, 404, 422)},
+    summary="Questions, by answered state",
+)
+def questions_list(request, params: Query[QuestionsQuery]):
+    """Questions the caller may see, newest first: `answered=false` is where help is wanted;
+    `community` (slug) narrows to one community, company-wide otherwise."""
+    community = (
+        community_get(viewer=request.auth, slug=params.community) if params.community else None
+    )
+    state = {None: "all", True: "answered", False: "unanswered"}[params.answered]
+    questions = selectors.questions_list(viewer=request.auth, community=community, state=state)
+    found, count = page(questions, limit=params.limit, offset=params.offset)
+    return {"items": attach_api_fields(found), "count": count}
+
+
+@router.get(
+    "/content/{id}/similar",
+    response={200: ItemListOut, **errors(401, 404)},
+    summary="Similar questions",
+)
+def similar_list(request, id: Id):
+    """Up to five questions whose titles share significant words with this item's title (the
+    same community's first): what the ask page suggests before a duplicate is asked."""
+    item = content_item_get(viewer=request.auth, pk=id)
+    similar = selectors.similar_questions(
+        viewer=request.auth, title=item.title, community=item.community, exclude_pk=item.pk
+    )
+    return {"items": attach_api_fields(similar), "count": len(similar)}
 
 
 @router.get(

@@ -1,8 +1,10 @@
 from datetime import datetime
-from typing import Literal
+from typing import Annotated
 
 from ninja import Schema
+from pydantic import Field
 
+from guildhall.core.api_support import ListParams
 from guildhall.core.api_types import Text
 
 
@@ -48,5 +50,11 @@ class AnswerIn(Schema):
 
 
 class VoteIn(Schema):
-    # 1 up, -1 down; 0 clears the caller's vote.
-    value: Literal[1, -1, 0]
+    # 1 up, -1 down; 0 clears the caller's vote. Strict: true/false are not votes.
+    value: Annotated[int, Field(strict=True, ge=-1, le=1)]
+
+
+class QuestionsQuery(ListParams):
+    # true: only answered questions; false: only unanswered ones; left out: all.
+    answered: bool | None = None
+    community: Text = ""  # a community's slug; company-wide when left out
