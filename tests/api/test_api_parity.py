@@ -115,3 +115,29 @@ def test_a_department_answers_with_its_sub_departments(api, member):
     body = api.as_(member).get(f"/api/v1/departments/{parent.slug}").json()
     assert body["name"] == "Operations" and body["sub_departments"] == ["warehousing"]
     assert api.get("/api/v1/departments/nowhere").status_code == 404
+
+
+def test_items_carry_time_to_first_answer_and_use_counts(api, member, expert, community):
+    from datetime import timedelta
+
+    from guildhall.documents.services import document_create, document_download
+    from guildhall.qa.models import Question
+    from tests.media import pdf_bytes, upload
+    from tests.qa.conftest import answer, ask
+
+    question = ask(member, community, title="Which wrap gauge for 1.2 t pallets?")
+    waiting = api.as_(expert).get(f"/api/v1/content/{question.pk}").json()
+    assert waiting["first_answer_seconds"] is None
+    answer(expert, question)
+    Question.objects.filter(item=question).update(
+        first_answer_at=question.published_at + timedelta(minutes=42)
+    )
+    answered = api.get(f"/api/v1/content/{question.pk}").json()
+    assert answered["first_answer_seconds"] == 42 * 60
+
+    item = document_create(
+        actor=member, community=community, title="Wrap spec", file=upload("s.pdf", pdf_bytes())
+    )
+    assert api.get(f"/api/v1/content/{item.pk}").json()["download_count"] == 0
+    document_download(actor=expert, item=item)
+    assert api.get(f"/api/v1/content/{item.pk}").json()["download_count"] == 1

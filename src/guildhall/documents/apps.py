@@ -49,6 +49,7 @@ class DocumentsConfig(AppConfig):
                     "file_url": (str, "the file"),
                     "size": (int, "the file's size in bytes"),
                     "mime_type": (str, "the file's type"),
+                    "download_count": (int, "members who downloaded it (once per member an hour)"),
                 },
                 accepts_file=True,
             )

@@ -47,6 +47,7 @@ class PodcastsConfig(AppConfig):
                 api_schema={
                     "duration_seconds": (int, "the episode's length"),
                     "audio_url": (str, "the audio file"),
+                    "listen_count": (int, "members who listened (once per member an hour)"),
                 },
                 accepts_file=True,
             )

@@ -31,10 +31,14 @@ def audio_url(item_id: int) -> str:
 
 def episode_api_fields(items) -> dict[int, dict]:
     episodes = Episode.objects.filter(item_id__in=[i.pk for i in items]).only(
-        "item_id", "duration_seconds"
+        "item_id", "duration_seconds", "listen_count"
     )
     return {
-        e.item_id: {"duration_seconds": e.duration_seconds, "audio_url": audio_url(e.item_id)}
+        e.item_id: {
+            "duration_seconds": e.duration_seconds,
+            "audio_url": audio_url(e.item_id),
+            "listen_count": e.listen_count,
+        }
         for e in episodes
     }
 

@@ -33,6 +33,7 @@ class QaConfig(AppConfig):
                 api_schema={
                     "answer_count": (int, "how many answers"),
                     "accepted_answer": (int, "the accepted answer's id"),
+                    "first_answer_seconds": (int, "time from asking to the first answer"),
                 },
             )
         )

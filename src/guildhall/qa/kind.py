@@ -41,9 +41,19 @@ def detail_context(request, item) -> dict:
 
 def api_fields(items) -> dict[int, dict]:
     rows = Question.objects.filter(item_id__in=[i.pk for i in items]).values_list(
-        "item_id", "answer_count", "accepted_answer_id"
+        "item_id", "answer_count", "accepted_answer_id", "first_answer_at"
     )
-    fields = {i.pk: {"answer_count": 0, "accepted_answer": None} for i in items}
-    for item_id, count, accepted in rows:
-        fields[item_id] = {"answer_count": count, "accepted_answer": accepted}
+    published = {i.pk: i.published_at for i in items}
+    fields = {
+        i.pk: {"answer_count": 0, "accepted_answer": None, "first_answer_seconds": None}
+        for i in items
+    }
+    for item_id, count, accepted, first_answer_at in rows:
+        asked = published.get(item_id)
+        waited = (first_answer_at - asked).total_seconds() if first_answer_at and asked else None
+        fields[item_id] = {
+            "answer_count": count,
+            "accepted_answer": accepted,
+            "first_answer_seconds": max(0, int(waited)) if waited is not None else None,
+        }
     return fields
