@@ -141,3 +141,23 @@ def test_items_carry_time_to_first_answer_and_use_counts(api, member, expert, co
     assert api.get(f"/api/v1/content/{item.pk}").json()["download_count"] == 0
     document_download(actor=expert, item=item)
     assert api.get(f"/api/v1/content/{item.pk}").json()["download_count"] == 1
+
+
+def test_a_communitys_expert_picks_in_a_fixed_number_of_queries(
+    api, member, expert, outsider, community, private_community, django_assert_max_num_queries
+):
+    from guildhall.interactions.services import expert_pick_set
+
+    for n in range(3):
+        item = make_item(member, community=community, title=f"Pick {n}")
+        expert_pick_set(actor=expert, item=item, note=f"Read this first ({n})")
+    api.as_(outsider)
+    api.get(f"/api/v1/communities/{community.slug}/expert-picks")  # warm the session
+    with django_assert_max_num_queries(12):
+        picks = api.get(f"/api/v1/communities/{community.slug}/expert-picks").json()
+    assert picks["count"] == 3
+    first = picks["items"][0]
+    assert first["by"] == expert.username and first["note"] == "Read this first (2)"
+    assert first["item"]["title"] == "Pick 2"
+    hidden = f"/api/v1/communities/{private_community.slug}/expert-picks"
+    assert api.get(hidden).status_code == 404

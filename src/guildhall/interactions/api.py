@@ -20,6 +20,7 @@ from guildhall.interactions.schemas import (
     CommentListOut,
     CommentOut,
     CommentPatchIn,
+    CommunityPickListOut,
     ExpertPickIn,
     ExpertPickOut,
     FavouriteOut,
@@ -236,3 +237,20 @@ def expert_pick_delete(request, id: Id):
     item = content_item_get(viewer=request.auth, pk=id)
     services.expert_pick_remove(actor=request.auth, item=item)
     return Status(204, None)
+
+
+@router.get(
+    "/communities/{slug}/expert-picks",
+    response={200: CommunityPickListOut, **errors(401, 404, 422)},
+    summary="A community's expert picks",
+)
+def community_expert_picks(request, slug: Text, params: Query[ListParams]):
+    """What the community's experts and managers recommend reading first, newest pick first."""
+    community = community_get(viewer=request.auth, slug=slug)
+    picks, count = page(
+        selectors.expert_picks_in(viewer=request.auth, community=community),
+        limit=params.limit,
+        offset=params.offset,
+    )
+    attach_api_fields([pick.item for pick in picks])
+    return {"items": picks, "count": count}

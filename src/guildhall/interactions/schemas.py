@@ -6,6 +6,7 @@ from typing import Annotated
 from ninja import Schema
 from pydantic import Field
 
+from guildhall.content.schemas import ItemOut
 from guildhall.core.api_types import Id, Text
 
 
@@ -107,3 +108,14 @@ class ExpertPickOut(Schema):
     @staticmethod
     def resolve_by(obj) -> str | None:
         return obj.picked_by.username if obj.picked_by_id else None
+
+
+class CommunityPickOut(ExpertPickOut):
+    """An item a community's expert or manager recommends, with who picked it and why."""
+
+    item: ItemOut
+
+
+class CommunityPickListOut(Schema):
+    items: list[CommunityPickOut]
+    count: int

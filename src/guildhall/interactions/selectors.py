@@ -127,7 +127,8 @@ def expert_picks_in(*, viewer, community) -> QuerySet:
     )
     return (
         ExpertPick.objects.filter(item__in=visible)
-        .select_related("picked_by", "item")
+        .select_related("picked_by", "item", "item__author", "item__community")
+        .prefetch_related("item__tags")
         .order_by("-created_at", "-id")
     )
 
