@@ -86,6 +86,14 @@ def private_community(community_manager, member):
     return c
 
 
+@pytest.fixture
+def api(client):
+    """JSON requests through the test client (`api.as_(user).get(...)`)."""
+    from tests.api.conftest import Api
+
+    return Api(client)
+
+
 def login(client, user):
     client.force_login(user)
     return client

@@ -1,7 +1,5 @@
 """Helpers for API tests: JSON requests as a signed-in member or with a bearer token."""
 
-import pytest
-
 from guildhall.accounts.services import api_token_create
 
 
@@ -31,11 +29,6 @@ class Api:
 
     def delete(self, path, **extra):
         return self.client.delete(path, **extra)
-
-
-@pytest.fixture
-def api(client):
-    return Api(client)
 
 
 def field_error(response, field: str) -> str:

@@ -10,15 +10,9 @@ from guildhall.interactions.services import rating_set
 from guildhall.interviews.services import interview_create
 from guildhall.people.services import profile_skill_set
 from guildhall.qa.services import answer_accept, answer_create, question_create
-from tests.api.conftest import Api, bearer, field_error
+from tests.api.conftest import bearer, field_error
 from tests.factories import add_member, make_item, make_member
 from tests.home.conftest import act
-
-
-@pytest.fixture
-def api(client):
-    return Api(client)
-
 
 SECTIONS = {"latest_news", "whats_new", "whats_popular", "whos_new", "whos_popular", "for_you"}
 

@@ -10,18 +10,12 @@ from guildhall.news.models import NewsInfo
 from guildhall.news.services import announcement_create
 from guildhall.people.selectors import tag_get
 from guildhall.people.services import person_follow, tag_follow
-from tests.api.conftest import Api
 from tests.conftest import login
 from tests.factories import add_member, make_community, make_item
 
 
 def _titles(body, section: str) -> list[str]:
     return [item["title"] for item in body[section]]
-
-
-@pytest.fixture
-def api(client):
-    return Api(client)
 
 
 @pytest.fixture

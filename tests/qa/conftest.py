@@ -1,7 +1,6 @@
 import pytest
 
 from guildhall.qa.services import answer_create, question_create
-from tests.api.conftest import Api
 
 
 def ask(
@@ -23,8 +22,3 @@ def question(member, community):
 @pytest.fixture
 def private_question(member, private_community):
     return ask(member, private_community, title="Why did the Line 3 seal fail?")
-
-
-@pytest.fixture
-def api(client):
-    return Api(client)

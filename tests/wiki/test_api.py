@@ -1,17 +1,10 @@
 """The wiki through /api/v1/: create, PATCH with base_revision (409 when stale), revisions,
 revert, the item's `revision` field, and 404 for private wikis."""
 
-import pytest
-
 from guildhall.wiki.models import WikiRevision
 from guildhall.wiki.services import wiki_settings_set
-from tests.api.conftest import Api, bearer
+from tests.api.conftest import bearer
 from tests.wiki.conftest import edit, make_page
-
-
-@pytest.fixture
-def api(client):
-    return Api(client)
 
 
 def test_create_wiki_page_through_content_api(api, member, community):

@@ -4,14 +4,23 @@ wiki page to `wiki.services.wiki_patch`): `body` and/or `title`, `summary`, `bas
 
 from ninja import Query, Router
 
+from guildhall.communities.selectors import community_get
 from guildhall.content.hooks import attach_api_fields
 from guildhall.content.schemas import ItemOut
 from guildhall.content.selectors import content_item_get
 from guildhall.core.api_support import ListParams, page
-from guildhall.core.api_types import Id, errors
-from guildhall.wiki.schemas import RevertIn, RevisionDetailOut, RevisionListOut
-from guildhall.wiki.selectors import wiki_page_get, wiki_revision_get, wiki_revisions
-from guildhall.wiki.services import wiki_page_revert
+from guildhall.core.api_types import Id, Text, errors
+from guildhall.wiki.permissions import wiki_editors
+from guildhall.wiki.schemas import (
+    DiffOut,
+    DiffQuery,
+    RevertIn,
+    RevisionDetailOut,
+    RevisionListOut,
+    WikiSettingsIO,
+)
+from guildhall.wiki.selectors import wiki_diff, wiki_page_get, wiki_revision_get, wiki_revisions
+from guildhall.wiki.services import wiki_page_revert, wiki_settings_set
 
 router = Router(tags=["wiki"])
 
@@ -49,3 +58,43 @@ def revert(request, id: Id, payload: RevertIn):
     item = wiki_page_get(viewer=request.auth, pk=id)
     wiki_page_revert(actor=request.auth, item=item, revision=payload.revision)
     return attach_api_fields([content_item_get(viewer=request.auth, pk=item.pk)])[0]
+
+
+@router.get(
+    "/content/{id}/diff",
+    response={200: DiffOut, **errors(401, 404, 422)},
+    summary="What changed between two revisions",
+)
+def revision_diff(request, id: Id, params: Query[DiffQuery]):
+    """`?from=2&to=5` (to: the latest by default; from: the revision before `to`)."""
+    item = wiki_page_get(viewer=request.auth, pk=id)
+    diff = wiki_diff(item=item, from_number=params.from_, to_number=params.to)
+    return {
+        "from_revision": diff.old.number,
+        "to_revision": diff.new.number,
+        "added": diff.added,
+        "removed": diff.removed,
+        "rows": diff.rows,
+    }
+
+
+@router.get(
+    "/communities/{slug}/wiki-settings",
+    response={200: WikiSettingsIO, **errors(401, 404)},
+    summary="Who may edit a community's wiki",
+)
+def wiki_settings_get(request, slug: Text):
+    community = community_get(viewer=request.auth, slug=slug)
+    return {"editors": wiki_editors(community)}
+
+
+@router.put(
+    "/communities/{slug}/wiki-settings",
+    response={200: WikiSettingsIO, **errors(401, 403, 404, 422)},
+    summary="Choose who may edit a community's wiki",
+)
+def wiki_settings_put(request, slug: Text, payload: WikiSettingsIO):
+    """Managers (and staff): `{"editors": "members"}` or `{"editors": "experts"}`."""
+    community = community_get(viewer=request.auth, slug=slug)
+    wiki_settings_set(actor=request.auth, community=community, editors=payload.editors)
+    return {"editors": payload.editors}

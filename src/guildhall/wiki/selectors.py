@@ -1,11 +1,14 @@
 """Reads of wikis. Every read starts from an item or community the viewer may see, so a private
 community's wiki answers 404 to non-members (content and community selectors decide)."""
 
+from dataclasses import dataclass
+
 from django.db.models import Max, QuerySet
 from django.http import Http404
 
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_item_get, content_items_visible_to
+from guildhall.wiki.diff import line_diff, stats
 from guildhall.wiki.models import WikiLink, WikiPage, WikiRevision, title_key
 
 
@@ -86,3 +89,32 @@ def wiki_api_fields(items) -> dict[int, dict]:
         "item_id", "revision"
     )
     return {item_id: {"revision": revision} for item_id, revision in rows}
+
+
+@dataclass
+class WikiDiff:
+    old: WikiRevision
+    new: WikiRevision
+    rows: list
+    added: int
+    removed: int
+
+
+def wiki_diff(*, item: ContentItem, from_number=None, to_number=None) -> WikiDiff:
+    """Line diff between two revisions: `to` defaults to the latest, `from` to the revision
+    before `to`; given the wrong way round, they are swapped."""
+    new_no = _revision_number(to_number, item.wiki_page.revision)
+    old_no = _revision_number(from_number, new_no - 1)
+    old_no, new_no = sorted((old_no, new_no))
+    old = wiki_revision_get(item=item, number=old_no)
+    new = wiki_revision_get(item=item, number=new_no)
+    rows = line_diff(old.body, new.body)
+    added, removed = stats(rows)
+    return WikiDiff(old=old, new=new, rows=rows, added=added, removed=removed)
+
+
+def _revision_number(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default

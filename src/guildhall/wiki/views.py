@@ -21,6 +21,7 @@ from guildhall.wiki.selectors import (
     wiki_revision_get,
     wiki_revisions,
 )
+from guildhall.wiki.selectors import wiki_diff as wiki_diff_of
 from guildhall.wiki.services import (
     ConflictError,
     wiki_page_create,
@@ -258,24 +259,13 @@ def wiki_revision(request, pk: int, number: int):
     )
 
 
-def _number(value, default: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
-
-
 def wiki_diff(request, pk: int):
     item = wiki_page_get(viewer=request.user, pk=pk)
     latest = item.wiki_page.revision
-    new_no = _number(request.GET.get("to"), latest)
-    old_no = _number(request.GET.get("from"), new_no - 1)
-    if old_no > new_no:
-        old_no, new_no = new_no, old_no
-    old = wiki_revision_get(item=item, number=old_no)
-    new = wiki_revision_get(item=item, number=new_no)
-    rows = line_diff(old.body, new.body)
-    added, removed = stats(rows)
+    diff = wiki_diff_of(
+        item=item, from_number=request.GET.get("from"), to_number=request.GET.get("to")
+    )
+    old, new = diff.old, diff.new
     return render(
         request,
         "wiki/diff.html",
@@ -283,9 +273,9 @@ def wiki_diff(request, pk: int):
             "item": item,
             "old": old,
             "new": new,
-            "rows": rows,
-            "added": added,
-            "removed": removed,
+            "rows": diff.rows,
+            "added": diff.added,
+            "removed": diff.removed,
             "old_label": f"Revision {old.number}",
             "new_label": f"Revision {new.number}",
             "latest": latest,
