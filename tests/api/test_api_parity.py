@@ -161,3 +161,29 @@ def test_a_communitys_expert_picks_in_a_fixed_number_of_queries(
     assert first["item"]["title"] == "Pick 2"
     hidden = f"/api/v1/communities/{private_community.slug}/expert-picks"
     assert api.get(hidden).status_code == 404
+
+
+def test_staff_set_leaders_whose_posts_form_the_leadership_blog(
+    api, staff, member, expert, community
+):
+    assert api.as_(member).client.put(f"/api/v1/people/{expert.username}/leader").status_code == 403
+    made = api.as_(staff).client.put(f"/api/v1/people/{expert.username}/leader")
+    assert made.status_code == 200 and made.json()["is_leader"] is True
+    make_item(expert, title="Why we invest in peer learning")
+    make_item(member, title="Not a leader's post")
+    blog = api.as_(member).get("/api/v1/leadership").json()
+    assert [p["title"] for p in blog["items"]] == ["Why we invest in peer learning"]
+    assert blog["feed_url"].startswith("/leadership/feed.xml?token=")
+    api.client.logout()
+    feed = api.client.get(blog["feed_url"])  # a feed reader: no session, the token only
+    assert feed.status_code == 200 and b"Why we invest in peer learning" in feed.content
+    unset = api.as_(staff).delete(f"/api/v1/people/{expert.username}/leader")
+    assert unset.json()["is_leader"] is False
+    assert api.as_(member).get("/api/v1/leadership").json()["count"] == 0
+
+
+def test_a_private_podcast_feed_url_carries_my_token(api, member, private_community):
+    body = api.as_(member).get(f"/api/v1/communities/{private_community.slug}/podcast").json()
+    assert body["feed_url"].startswith(f"/c/{private_community.slug}/podcast.xml?token=")
+    api.client.logout()
+    assert api.client.get(body["feed_url"]).status_code == 200

@@ -1,9 +1,11 @@
 """Reads of interviews and of the leadership blog, through content's visibility filter."""
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_feed, content_items_visible_to
+from guildhall.core.feed_tokens import feed_token
 from guildhall.interviews.models import Interview
 
 
@@ -62,3 +64,13 @@ def leadership_feed_items(*, viewer, limit: int = 30) -> list:
         .select_related("author")
         .prefetch_related(None)[:limit]
     )
+
+
+LEADERSHIP_FEED_SALT = "guildhall.leadership.feed"
+
+
+def leadership_feed_url(*, viewer) -> str:
+    """The leadership blog's RSS for `viewer`, with their own secret token: feed readers have
+    no session."""
+    token = feed_token(user=viewer, salt=LEADERSHIP_FEED_SALT)
+    return f"{reverse('interviews:leadership_feed')}?token={token}"

@@ -9,11 +9,16 @@ from django.views.decorators.http import require_POST
 
 from guildhall.communities.selectors import community_get, memberships_of
 from guildhall.content.cards import attach_cards, card_rows
-from guildhall.core.feed_tokens import feed_token, feed_token_user
+from guildhall.core.feed_tokens import feed_token_user
 from guildhall.core.pagination import paginate_feed
 from guildhall.core.views_support import add_service_errors, form_data
 from guildhall.interviews.forms import InterviewForm
-from guildhall.interviews.selectors import leadership_feed_items, leadership_posts
+from guildhall.interviews.selectors import (
+    LEADERSHIP_FEED_SALT,
+    leadership_feed_items,
+    leadership_feed_url,
+    leadership_posts,
+)
 from guildhall.interviews.services import interview_create
 from guildhall.people.permissions import can_set_leader
 from guildhall.people.selectors import leaders_list, person_get
@@ -51,14 +56,10 @@ def interview_new(request):
     return render(request, "interviews/form.html", {"form": form, "nav": "people"})
 
 
-FEED_SALT = "guildhall.leadership.feed"
-
-
 def leadership(request):
     page = paginate_feed(card_rows(leadership_posts(viewer=request.user)), request.GET.get("page"))
     page.items = attach_cards(page.items)
-    feed_url = reverse("interviews:leadership_feed")
-    feed_url = f"{feed_url}?token={feed_token(user=request.user, salt=FEED_SALT)}"
+    feed_url = leadership_feed_url(viewer=request.user)
     return render(
         request,
         "interviews/leadership.html",
@@ -83,7 +84,7 @@ class LeadershipFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         """Who reads (the one instance serves every request, so it keeps nothing itself)."""
         reader = request.user if request.user.is_authenticated else None
-        reader = reader or feed_token_user(request.GET.get("token", ""), salt=FEED_SALT)
+        reader = reader or feed_token_user(request.GET.get("token", ""), salt=LEADERSHIP_FEED_SALT)
         if reader is None:
             raise Http404
         return reader

@@ -230,3 +230,28 @@ def department_detail(request, slug: Text):
         viewer=request.auth, department=department
     )
     return department
+
+
+@router.put(
+    "/people/{username}/leader",
+    response={200: PersonDetailOut, **errors(401, 403, 404)},
+    summary="Make a member a leader",
+)
+def leader_set(request, username: Text):
+    """Staff only: the member's blog posts join the leadership blog."""
+    return _leader(request, username, is_leader=True)
+
+
+@router.delete(
+    "/people/{username}/leader",
+    response={200: PersonDetailOut, **errors(401, 403, 404)},
+    summary="No longer a leader",
+)
+def leader_unset(request, username: Text):
+    return _leader(request, username, is_leader=False)
+
+
+def _leader(request, username: str, *, is_leader: bool):
+    person = selectors.person_get(viewer=request.auth, username=username)
+    services.profile_leader_set(actor=request.auth, member=person, is_leader=is_leader)
+    return person_detail(request, username)

@@ -110,6 +110,12 @@ class PersonOut(Schema):
 
 class PersonDetailOut(PersonOut):
     followed: bool  # whether the caller follows this person
+    is_leader: bool  # their blog posts form the leadership blog
+
+    @staticmethod
+    def resolve_is_leader(obj) -> bool:
+        profile = _profile(obj)
+        return bool(profile and profile.is_leader)
 
 
 class MeOut(PersonOut):

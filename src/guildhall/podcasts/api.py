@@ -4,7 +4,7 @@ from ninja import Router, Schema
 
 from guildhall.communities.selectors import community_get
 from guildhall.core.api_types import errors
-from guildhall.podcasts import services
+from guildhall.podcasts import selectors, services
 
 router = Router(tags=["podcasts"])
 
@@ -20,12 +20,12 @@ class PodcastSettingsIn(Schema):
     max_minutes: int
 
 
-def _settings_out(community) -> dict:
+def _settings_out(community, viewer) -> dict:
     return {
         "community": community.slug,
         "max_minutes": services.max_minutes_for(community),
         "max_size_mb": services.max_audio_bytes() // (1024 * 1024),
-        "feed_url": f"/c/{community.slug}/podcast.xml",
+        "feed_url": selectors.podcast_feed_url(viewer=viewer, community=community),
     }
 
 
@@ -35,8 +35,9 @@ def _settings_out(community) -> dict:
     summary="A community's podcast rules",
 )
 def podcast_settings(request, slug: str):
-    """The longest episode allowed (minutes), the largest file (MB) and the feed's path."""
-    return _settings_out(community_get(viewer=request.auth, slug=slug))
+    """The longest episode allowed (minutes), the largest file (MB) and the feed's path (a
+    private community's carries your own secret token: keep it to yourself)."""
+    return _settings_out(community_get(viewer=request.auth, slug=slug), request.auth)
 
 
 @router.put(
@@ -50,4 +51,4 @@ def podcast_settings_put(request, slug: str, payload: PodcastSettingsIn):
     services.podcast_settings_set(
         actor=request.auth, community=community, max_minutes=payload.max_minutes
     )
-    return _settings_out(community)
+    return _settings_out(community, request.auth)

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_feed
+from guildhall.podcasts.feed_tokens import feed_token
 from guildhall.podcasts.models import Episode
 
 
@@ -45,3 +46,12 @@ def episode_api_fields(items) -> dict[int, dict]:
 
 def episode_of(item) -> Episode | None:
     return Episode.objects.filter(item_id=item.pk).first()
+
+
+def podcast_feed_url(*, viewer, community) -> str:
+    """The community's podcast feed for `viewer`; a private community's carries the member's
+    own secret token (feed readers have no session)."""
+    url = reverse("podcasts:feed", args=[community.slug])
+    if community.is_private:  # only members (and staff) can see the community at all
+        url = f"{url}?token={feed_token(user=viewer, community=community)}"
+    return url

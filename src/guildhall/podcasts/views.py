@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from guildhall.accounts.api_auth import session_or_bearer_user
@@ -18,7 +17,7 @@ from guildhall.core.media import file_response, requested_range
 from guildhall.core.uploads import safe_filename
 from guildhall.core.views_support import add_service_errors
 from guildhall.podcasts import selectors, services
-from guildhall.podcasts.feed_tokens import feed_token, feed_token_user
+from guildhall.podcasts.feed_tokens import feed_token_user
 from guildhall.podcasts.feeds import CommunityPodcastFeed
 from guildhall.podcasts.forms import EpisodeForm, PodcastSettingsForm
 from guildhall.podcasts.models import Episode
@@ -43,9 +42,7 @@ def episode_create(request):
 def community_episodes(request, slug: str):
     community = community_get(viewer=request.user, slug=slug)
     episodes = list(selectors.episodes_of(viewer=request.user, community=community)[:100])
-    feed_url = reverse("podcasts:feed", args=[community.slug])
-    if community.is_private:  # only members (and staff) get this far: their own secret URL
-        feed_url = f"{feed_url}?token={feed_token(user=request.user, community=community)}"
+    feed_url = selectors.podcast_feed_url(viewer=request.user, community=community)
     can_manage = can_change_podcast_settings(request.user, community)
     settings_form = None
     if can_manage:
