@@ -187,3 +187,24 @@ def test_a_private_podcast_feed_url_carries_my_token(api, member, private_commun
     assert body["feed_url"].startswith(f"/c/{private_community.slug}/podcast.xml?token=")
     api.client.logout()
     assert api.client.get(body["feed_url"]).status_code == 200
+
+
+def test_the_asker_asks_experts_who_are_notified(
+    api, member, expert, outsider, community, run_on_commit
+):
+    from guildhall.notifications.models import Notification
+    from tests.qa.conftest import ask
+
+    question = ask(member, community, title="How do we reseal a PX-40 pump?")
+    path = f"/api/v1/content/{question.pk}/expert-invitations"
+    assert api.as_(outsider).post(path, {"experts": [expert.username]}).status_code == 403
+    unknown = api.as_(member).post(path, {"experts": ["nobody-here"]})
+    assert unknown.status_code == 422 and "nobody-here" in unknown.json()["errors"]["experts"][0]
+    assert api.post(path, {"experts": []}).status_code == 422
+    with run_on_commit():
+        asked = api.post(path, {"experts": [expert.username]})
+    assert asked.status_code == 201, asked.content
+    assert [i["expert"] for i in asked.json()["items"]] == [expert.username]
+    assert Notification.objects.filter(recipient=expert, item=question).exists()
+    again = api.post(path, {"experts": [expert.username]})
+    assert again.status_code == 422

@@ -3,13 +3,17 @@ and tags, skill endorsements and the expert finder (/api/v1/experts)."""
 
 from ninja import Query, Router, Status
 
+from guildhall.content.selectors import content_item_get
 from guildhall.core.api_support import ListParams, page
-from guildhall.core.api_types import Text, errors
+from guildhall.core.api_types import Id, Text, errors
+from guildhall.core.exceptions import ValidationError
 from guildhall.people import selectors, services
 from guildhall.people.schemas import (
     DepartmentDetailOut,
     DepartmentListOut,
     EndorsementOut,
+    ExpertInvitationListOut,
+    ExpertInviteIn,
     ExpertListOut,
     ExpertsQuery,
     FollowingOut,
@@ -255,3 +259,21 @@ def _leader(request, username: str, *, is_leader: bool):
     person = selectors.person_get(viewer=request.auth, username=username)
     services.profile_leader_set(actor=request.auth, member=person, is_leader=is_leader)
     return person_detail(request, username)
+
+
+@router.post(
+    "/content/{id}/expert-invitations",
+    response={201: ExpertInvitationListOut, **errors(401, 403, 404, 422)},
+    summary="Ask experts to answer",
+)
+def experts_invite(request, id: Id, payload: ExpertInviteIn):
+    """The asker of an unanswered question asks experts (usernames) to answer; each is
+    notified. Refused with a reason: someone already asked, an expert who had their weekly
+    share of invitations, a non-member of a private community, yourself, too many."""
+    item = content_item_get(viewer=request.auth, pk=id)
+    chosen = list(selectors.people_list(viewer=request.auth).filter(username__in=payload.experts))
+    unknown = sorted(set(payload.experts) - {person.username for person in chosen})
+    if unknown:
+        raise ValidationError({"experts": [f"No such member: {', '.join(unknown)}."]})
+    invitations = services.expert_invite(actor=request.auth, item=item, experts=chosen)
+    return Status(201, {"items": invitations, "count": len(invitations)})

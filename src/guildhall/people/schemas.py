@@ -4,6 +4,7 @@ Resolvers read only what `people.selectors._people_base` loads (profile, departm
 skill levels), so a page of people serialises without further queries.
 """
 
+from datetime import datetime
 from typing import Annotated
 
 from ninja import Schema
@@ -236,3 +237,22 @@ class FollowingOut(Schema):
 
 class DepartmentDetailOut(DepartmentOut):
     sub_departments: list[str]
+
+
+class ExpertInviteIn(Schema):
+    # Usernames of the experts to ask (the question's asker invites; a few per question).
+    experts: Annotated[list[Text], Field(min_length=1, max_length=10)]
+
+
+class ExpertInvitationOut(Schema):
+    expert: str
+    created_at: datetime
+
+    @staticmethod
+    def resolve_expert(obj) -> str:
+        return obj.expert.username
+
+
+class ExpertInvitationListOut(Schema):
+    items: list[ExpertInvitationOut]
+    count: int
