@@ -11,8 +11,16 @@ from tests.factories import add_member, make_community, make_member
 ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+@pytest.fixture(scope="session")
+def _test_cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, _test_cache_dir):
+    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+        # The suite's own shared cache, never the one a local `make run` is using in var/.
+        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": _test_cache_dir}}
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
