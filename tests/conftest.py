@@ -17,10 +17,18 @@ def suite_media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+@pytest.fixture(scope="session")
+def _test_cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings, suite_media_root):
+def _test_settings(settings, suite_media_root, _test_cache_dir):
     # The live server runs in a thread of this process, so it stores into the same directory.
     settings.MEDIA_ROOT = suite_media_root
+    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+        # The suite's own shared cache, never the one a local `make run` is using in var/.
+        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": _test_cache_dir}}
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -158,7 +158,17 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis the web and worker processes (and every web worker) share files in the data
+    # dir: a value one process deletes is gone for all. A per-process memory cache would keep the
+    # worker's invalidations (a new notification, an edited item) from reaching the pages.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("GUILDHALL_CACHE_DIR", str(DATA_DIR / "cache")),
+            # Each write lists the directory to decide on culling: a bound keeps that cheap.
+            "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+        }
+    }
 
 # Whole pages cached per session for a few seconds (core/pagecache.py). Off without a cache that
 # every process shares: its invalidation could not reach the other processes.

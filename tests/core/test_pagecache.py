@@ -141,8 +141,10 @@ def test_leaving_a_private_community_empties_my_cached_home_of_it_at_once(
 
 @pytest.mark.django_db
 def test_an_expired_copy_is_renewed_by_one_request_while_others_are_served_it(
-    page_cache_on, community, member, expert, monkeypatch
+    page_cache_on, community, member, expert, monkeypatch, settings
 ):
+    # A memory cache, whose keys this test can list to find the copy's renewal lock.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     item = make_item(expert, community=community, title="Changeover checklist")
     client = signed_in(member)
     client.get(item.get_absolute_url())

@@ -124,3 +124,32 @@ def test_marking_again_keeps_the_first_read_time(member, expert):
     assert notifications_mark_read(actor=member, ids=[first.pk]) == 0
     first.refresh_from_db()
     assert first.read_at == read_at
+
+
+def test_a_delivery_for_a_vanished_item_or_member_is_skipped_quietly(member, expert, outsider):
+    item = make_item(expert, title="Torque settings for line 4")
+    item_id, gone_id = item.pk, outsider.pk
+    item.delete()
+    outsider.delete()
+
+    for_the_item = deliver_notifications.call(
+        recipient_ids=[expert.pk],
+        verb="comment",
+        actor_id=member.pk,
+        item_id=item_id,
+        community_id=None,
+        data={},
+    )
+    from_a_vanished_actor = deliver_notifications.call(
+        recipient_ids=[expert.pk, gone_id],
+        verb="reply",
+        actor_id=gone_id,
+        item_id=None,
+        community_id=None,
+        data={},
+    )
+
+    assert for_the_item == 0
+    assert from_a_vanished_actor == 1
+    note = Notification.objects.get()
+    assert (note.recipient, note.actor, note.actor_ids) == (expert, None, [])

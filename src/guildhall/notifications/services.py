@@ -58,6 +58,16 @@ def notifications_deliver(
     """Write what `notify` queued, as each recipient prefers: nothing when they turned the type
     off; merged into their unread entry for the same verb and item when the verb groups; an
     email queued when they want one at once. Returns the rows written."""
+    # The item, community, actor or a recipient may be deleted before the worker gets here:
+    # nothing is told about a vanished item or community, and no row points at a vanished member.
+    if (item_id and not _still_there("item", [item_id])) or (
+        community_id and not _still_there("community", [community_id])
+    ):
+        return []
+    if actor_id and not _still_there("actor", [actor_id]):
+        actor_id = None
+    present = _still_there("recipient", recipient_ids)
+    recipient_ids = [pk for pk in recipient_ids if pk in present]
     deliveries = deliveries_for(user_ids=recipient_ids, verb=verb)
     wanted = [pk for pk in recipient_ids if deliveries[pk] != Delivery.OFF]
     if not wanted:
@@ -113,6 +123,12 @@ def notifications_deliver(
         enqueue_on_commit(tasks.email_notifications, notification_ids=emailed)
     unread_counts_forget(user_ids=wanted)
     return rows
+
+
+def _still_there(field: str, ids: list[int]) -> set[int]:
+    """Those of `ids` that still have a row behind `Notification.<field>`."""
+    model = Notification._meta.get_field(field).related_model
+    return set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def review_pending_notify(*, actor, item: ContentItem, reviewer_ids: list[int]) -> None:
