@@ -181,6 +181,11 @@ GUILDHALL_USER_CACHE_SECONDS = int(
     os.environ.get("GUILDHALL_USER_CACHE_SECONDS", 300 if REDIS_URL else 0)
 )
 
+# Housekeeping (core/housekeeping.py): finished task results kept this many days; events kept
+# this many days when set (unset: kept, as analytics read them).
+GUILDHALL_TASK_RESULT_DAYS = int(os.environ.get("GUILDHALL_TASK_RESULT_DAYS", "7"))
+GUILDHALL_EVENT_RETENTION_DAYS = int(os.environ.get("GUILDHALL_EVENT_RETENTION_DAYS", "0"))
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -53,3 +53,12 @@ def enqueue_due(*, now: datetime | None = None) -> list[str]:
         job.task.enqueue()
         queued.append(job.name)
     return queued
+
+
+def enqueue_now(name: str) -> None:
+    """Queue one job at once, whatever its schedule (`guildhall periodic --force NAME`)."""
+    job = _jobs.get(name)
+    if job is None:
+        known = ", ".join(job.name for job in periodic_jobs())
+        raise LookupError(f"No periodic job named {name!r}. Jobs: {known}.")
+    job.task.enqueue()

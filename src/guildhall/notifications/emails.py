@@ -54,14 +54,27 @@ def _send(*, user, subject: str, template: str, context: dict, headers=None) -> 
     message.send()
 
 
-def send_notification_emails(*, notification_ids: list[int]) -> int:
-    """Email each notification at once to its recipient, if they can still see it."""
+NAMING_FIELDS = ("actor_id", "actor_ids", "actor_count", "count")
+
+
+def naming(notification: Notification) -> dict:
+    """Whom a notification names at this moment (its actors), for the email of this act."""
+    return {field: getattr(notification, field) for field in NAMING_FIELDS}
+
+
+def send_notification_emails(*, notification_ids: list[int], named: dict | None = None) -> int:
+    """Email each notification at once to its recipient, if they can still see it; `named`
+    (from `naming`, by id) is whom it named when the act happened: later acts grouped into the
+    same notification have emails of their own."""
     sent = 0
     for n in Notification.objects.filter(pk__in=notification_ids).select_related("recipient"):
         member = n.recipient
         visible = notification_get(viewer=member, pk=n.pk) if member.is_active else None
         if visible is None:
             continue
+        for field, value in ((named or {}).get(str(n.pk)) or {}).items():
+            if field in NAMING_FIELDS:
+                setattr(visible, field, value)
         [entry] = rendered([visible])
         entry["url"] = absolute(reverse("notifications:open", args=[n.pk]))
         _send(user=member, subject=entry["text"], template="notification", context={"entry": entry})

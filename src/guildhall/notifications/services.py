@@ -118,9 +118,15 @@ def notifications_deliver(
         ]
     )
     rows = [*merged.values(), *fresh]
-    emailed = [n.pk for n in rows if deliveries[n.recipient_id] == Delivery.EMAIL]
+    emailed = [n for n in rows if deliveries[n.recipient_id] == Delivery.EMAIL]
     if emailed:
-        enqueue_on_commit(tasks.email_notifications, notification_ids=emailed)
+        # Each email names whom the notification names now, at this act: when two answers
+        # arrive a second apart, the worker must not send "X and 1 other" twice.
+        enqueue_on_commit(
+            tasks.email_notifications,
+            notification_ids=[n.pk for n in emailed],
+            named={str(n.pk): emails.naming(n) for n in emailed},
+        )
     unread_counts_forget(user_ids=wanted)
     return rows
 

@@ -31,8 +31,8 @@ def deliver_notifications(
 
 
 @task()
-def email_notifications(*, notification_ids: list[int]) -> int:
-    return emails.send_notification_emails(notification_ids=notification_ids)
+def email_notifications(*, notification_ids: list[int], named: dict | None = None) -> int:
+    return emails.send_notification_emails(notification_ids=notification_ids, named=named)
 
 
 @task()

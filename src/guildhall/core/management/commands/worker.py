@@ -2,11 +2,16 @@
 
 Tasks are queued through the django-tasks API. With the default database backend
 (`django_tasks_db`) this command runs its `db_worker` over every queue; run as many workers as
-you like, on as many machines as share the database. With the immediate backend there is nothing
+you like, on as many machines as share the database; `--concurrency N` runs N worker processes
+here under this one (one of them keeps the schedule). With the immediate backend there is nothing
 to run: tasks execute inside the request that queued them.
 """
 
+import argparse
 import logging
+import signal
+import subprocess
+import sys
 import threading
 import time
 
@@ -75,8 +80,29 @@ class Command(BaseCommand):
             help="Exit after this many tasks (a supervisor restarts the worker).",
         )
         parser.add_argument("--backend", default="default", help="Task backend alias.")
+        parser.add_argument(
+            "--concurrency",
+            type=int,
+            default=1,
+            help="Worker processes to run side by side (default: 1). Each takes one task at a "
+            "time and holds a database connection.",
+        )
+        # The processes --concurrency starts: all but the first leave the schedule to it.
+        parser.add_argument("--no-schedule", action="store_true", help=argparse.SUPPRESS)
 
-    def handle(self, *args, queue, interval, batch, max_tasks, backend, verbosity, **options):
+    def handle(
+        self,
+        *args,
+        queue,
+        interval,
+        batch,
+        max_tasks,
+        backend,
+        verbosity,
+        concurrency,
+        no_schedule,
+        **options,
+    ):
         path = task_backend_path(backend)
         if path in NO_WORKER_BACKENDS:
             self.stdout.write(
@@ -103,13 +129,49 @@ class Command(BaseCommand):
             if max_tasks <= 0:
                 raise CommandError("--max-tasks must be greater than zero.")
             kwargs["max_tasks"] = max_tasks
+        if concurrency < 1:
+            raise CommandError("--concurrency must be at least 1.")
+        if concurrency > 1 and not batch:
+            return self._run_processes(concurrency, queue, interval, verbosity)
         if verbosity >= 1 and not batch:
             self.stdout.write(f"Guildhall worker: processing queue(s) {queue} (Ctrl-C to stop).")
         if batch:
             enqueue_due()
-        else:
+        elif not no_schedule:
             threading.Thread(target=_schedule_forever, name="periodic", daemon=True).start()
         call_command(_DbWorker(), **kwargs)
+
+    def _run_processes(self, count: int, queue: str, interval: float, verbosity: int) -> None:
+        """Start `count` single workers and stop them all on Ctrl-C or SIGTERM (each finishes its
+        current task); if one dies, the others are stopped and the command fails, so a
+        supervisor restarts the set."""
+        base = [sys.executable, "-m", "guildhall.manage", "worker", "--queue", queue]
+        base += ["--interval", str(interval), "--verbosity", str(verbosity)]
+        # Our own Python and validated values, never a shell string.
+        children = [
+            subprocess.Popen([*base, *(["--no-schedule"] if n else [])])  # noqa: S603
+            for n in range(count)
+        ]
+        stopping = []
+        previous = {
+            sig: signal.signal(sig, lambda *_: stopping.append(True))
+            for sig in (signal.SIGINT, signal.SIGTERM)
+        }
+        if verbosity >= 1:
+            self.stdout.write(f"Guildhall worker: {count} processes on queue(s) {queue}.")
+        try:
+            while not stopping and all(child.poll() is None for child in children):
+                time.sleep(0.25)
+        finally:
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+            for child in children:
+                child.wait()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        if not stopping:
+            raise CommandError("A worker process stopped unexpectedly; stopped the others.")
 
 
 def _schedule_forever() -> None:

@@ -1,0 +1,56 @@
+"""Daily housekeeping: finished task results, periodic-run rows and (when a retention is set)
+old events are deleted, so the tables the worker and the schedule read stay small.
+
+- Task results (django-tasks-db) finished more than GUILDHALL_TASK_RESULT_DAYS ago (default 7),
+  pruned by the library's own command.
+- Periodic-run rows older than twice the longest job interval (a slot's row only has to outlive
+  its slot).
+- Events older than GUILDHALL_EVENT_RETENTION_DAYS, when it is set: the event log feeds what's
+  new and analytics, so by default nothing is deleted.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks import task
+
+from guildhall.core.models import Event, PeriodicRun
+from guildhall.core.schedule import periodic_jobs
+
+DB_BACKEND = "django_tasks_db.DatabaseBackend"
+
+
+def prune(*, now=None) -> dict[str, int]:
+    now = now or timezone.now()
+    pruned = {"task_results": _prune_task_results()}
+    longest = max((job.every for job in periodic_jobs()), default=timedelta(days=1))
+    pruned["periodic_runs"], _ = PeriodicRun.objects.filter(
+        created_at__lt=now - 2 * longest
+    ).delete()
+    days = settings.GUILDHALL_EVENT_RETENTION_DAYS
+    pruned["events"] = (
+        Event.objects.filter(created_at__lt=now - timedelta(days=days)).delete()[0] if days else 0
+    )
+    return pruned
+
+
+def _prune_task_results() -> int:
+    if settings.TASKS["default"]["BACKEND"] != DB_BACKEND:
+        return 0  # another backend (RQ...) keeps its own results
+    from django_tasks_db.models import DBTaskResult
+
+    before = DBTaskResult.objects.count()
+    call_command(
+        "prune_db_task_results",
+        queue_name="*",
+        min_age_days=settings.GUILDHALL_TASK_RESULT_DAYS,
+        verbosity=0,
+    )
+    return before - DBTaskResult.objects.count()
+
+
+@task()
+def housekeeping_prune() -> dict:
+    return prune()
