@@ -1,4 +1,5 @@
-"""A community made private by any path — the service, its settings page, the Django admin —
+"""A community made private by any path — the service, its settings page, the API, the Django
+admin —
 hides its items from outsiders on every surface at once: item page, API list and detail, home,
 search (page and API) and notifications. The items' copy of the visibility always agrees with
 the community."""
@@ -45,10 +46,20 @@ def _by_admin(client, actor, community):
     assert response.status_code == 302, response.content.decode()[:2000]
 
 
-PATHS = [_by_service, _by_settings_page, _by_admin]
+def _by_api(client, actor, community):
+    response = client.patch(
+        f"/api/v1/communities/{community.slug}",
+        {"visibility": "private"},
+        content_type="application/json",
+        **bearer(actor),
+    )
+    assert response.status_code == 200, response.content
 
 
-@pytest.mark.parametrize("make_private", PATHS, ids=["service", "page", "admin"])
+PATHS = [_by_service, _by_settings_page, _by_api, _by_admin]
+
+
+@pytest.mark.parametrize("make_private", PATHS, ids=["service", "page", "api", "admin"])
 def test_made_private_by_any_path_hides_items_everywhere(
     client, django_capture_on_commit_callbacks, staff, member, outsider, community, make_private
 ):
