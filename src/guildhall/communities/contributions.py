@@ -3,8 +3,31 @@
 - `community_news(viewer, community)`: the community's current announcements.
 - `community_feed(viewer, community, kind, page_number)`: a page of the community's item cards.
 - `feed_kinds()`: the kinds its feed can be narrowed to.
+
+And what the apps above communities do when a community changes (communities imports none of
+them: content and notifications read communities, not the other way round):
+
+- `items_visibility_sync(community)`: copy a new visibility onto the community's items (content).
+- `unread_counts_forget(community)`: recount the bell of members with unread notifications
+  about it (notifications); `member_unread_counts_forget(user_ids)`: of these members.
+- `notify(recipient_ids, verb, actor, community, data=None)`: tell members (notifications).
 """
 
 from guildhall.core.slots import Slots
 
-contributions = Slots("communities", ["community_news", "community_feed", "feed_kinds"])
+contributions = Slots(
+    "communities",
+    [
+        "community_news",
+        "community_feed",
+        "feed_kinds",
+        "items_visibility_sync",
+        "unread_counts_forget",
+        "member_unread_counts_forget",
+        "notify",
+    ],
+)
+
+
+def notify(**kwargs) -> None:
+    contributions.call("notify", default=None, **kwargs)

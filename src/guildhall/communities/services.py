@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from guildhall.communities.contributions import contributions, notify
 from guildhall.communities.models import Community, JoinRequest, Membership
 from guildhall.communities.permissions import (
     check_create_community,
@@ -12,17 +13,11 @@ from guildhall.communities.permissions import (
     check_view_community,
     membership_of,
 )
-from guildhall.content.services import content_visibility_sync
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import ValidationError
 from guildhall.core.markdown import render_markdown
 from guildhall.core.ratelimit import check_write_rate
 from guildhall.core.text import unique_slug
-from guildhall.notifications.services import (
-    notify,
-    unread_counts_forget,
-    unread_counts_forget_for_community,
-)
 
 EDITABLE_FIELDS = ("name", "kind", "visibility", "purpose", "guidelines")
 # Addresses under /c/ that name pages rather than communities.
@@ -105,8 +100,8 @@ def community_update(*, actor, community: Community, **fields) -> Community:
     _render(community)
     community.save(update_fields=[*fields, "purpose_html", "guidelines_html"])
     if community.visibility != old_visibility:
-        content_visibility_sync(community=community)
-        unread_counts_forget_for_community(community=community)
+        contributions.call("items_visibility_sync", default=None, community=community)
+        contributions.call("unread_counts_forget", default=None, community=community)
         audit(
             actor,
             "community_visibility",
@@ -189,7 +184,8 @@ def _membership_delete(*, community: Community, membership: Membership) -> None:
             "A community needs at least one manager: appoint another manager first."
         )
     membership.delete()
-    unread_counts_forget(user_ids=[membership.user_id])
+    # Notifications about the community may be hidden from them now: their bell recounts.
+    contributions.call("member_unread_counts_forget", default=None, user_ids=[membership.user_id])
     Community.objects.filter(pk=community.pk).update(member_count=F("member_count") - 1)
     community.refresh_from_db(fields=["member_count"])
     _forget_membership(community, membership.user_id)
