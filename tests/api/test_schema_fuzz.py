@@ -3,6 +3,8 @@ must never answer a server error, and must answer only the statuses and shapes i
 document states. A bounded run (a few examples per operation) that stays within a minute."""
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import openapi
 from schemathesis.checks import not_a_server_error
@@ -27,7 +29,18 @@ CHECKS = [
 ]
 
 
-def test_every_operation_answers_as_documented(db, member, community):
+@pytest.fixture
+def keep_test_connection():
+    """The WSGI app is called directly, not through Django's test client: like the client, keep
+    the start and end of each request from closing the test's database connection (PostgreSQL)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+def test_every_operation_answers_as_documented(db, keep_test_connection, member, community):
     make_item(member, community=community, title="Something to read")
     headers = bearer(member)
     schema = openapi.from_wsgi("/api/v1/openapi.json", application)
