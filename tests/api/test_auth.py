@@ -199,3 +199,20 @@ def test_body_and_query_errors_share_one_shape(client, member):
         assert field in data["detail"]
         assert isinstance(data["errors"][field], list) and data["errors"][field]
         assert all(isinstance(message, str) for message in data["errors"][field])
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("put", "/api/v1/me/notification-preferences", [None, None]),
+        ("post", "/api/v1/content", ["post", "Title"]),
+        ("patch", "/api/v1/me", "Mia"),
+    ],
+)
+def test_a_body_that_is_not_an_object_is_refused(client, member, method, path, body):
+    from tests.api.conftest import bearer
+
+    send = getattr(client, method)
+    response = send(path, body, content_type="application/json", **bearer(member))
+    assert response.status_code in (400, 422), response.content
+    assert "JSON object" in response.json()["detail"] or "parse" in response.json()["detail"]

@@ -7,7 +7,7 @@ from ninja import Schema
 from pydantic import Field
 
 from guildhall.core.api_support import ListParams
-from guildhall.core.api_types import Text
+from guildhall.core.api_types import ObjectIn, Text
 
 
 class CommunityOut(Schema):
@@ -36,7 +36,7 @@ class CommunityQuery(ListParams):
     kind: Text = ""
 
 
-class CommunityIn(Schema):
+class CommunityIn(ObjectIn):
     name: Annotated[Text, Field(max_length=120)]
     kind: Text = "horizontal"
     visibility: Text = "public"
@@ -46,7 +46,7 @@ class CommunityIn(Schema):
     slug: Annotated[str, Field(max_length=80, pattern=r"^[-a-zA-Z0-9_]*$")] = ""
 
 
-class CommunityPatchIn(Schema):
+class CommunityPatchIn(ObjectIn):
     """Only the fields sent change (managers and staff)."""
 
     name: Annotated[Text, Field(min_length=1, max_length=120)] | None = None
@@ -56,7 +56,7 @@ class CommunityPatchIn(Schema):
     guidelines: Text | None = None
 
 
-class RoleIn(Schema):
+class RoleIn(ObjectIn):
     role: Literal["member", "expert", "manager"]
 
 
@@ -88,7 +88,7 @@ class JoinRequestListOut(Schema):
     count: int
 
 
-class JoinIn(Schema):
+class JoinIn(ObjectIn):
     accept_guidelines: bool = False
 
 

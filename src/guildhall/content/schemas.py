@@ -15,7 +15,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from guildhall.content import kinds
 from guildhall.core.api_support import ListParams
-from guildhall.core.api_types import Text
+from guildhall.core.api_types import ObjectIn, Text
 
 
 def _extension_field(obj, name: str):
@@ -131,7 +131,7 @@ class ItemQuery(ListParams):
     status: Literal["published", "draft"] = "published"
 
 
-class ItemIn(Schema):
+class ItemIn(ObjectIn):
     """The shared fields; a kind's own fields (a pin's `url`...) come alongside and reach the
     kind's create service as `data`."""
 
@@ -167,7 +167,7 @@ class ItemPatch(Schema):
     base_revision: int | None = None  # wiki: the revision the edit starts from
 
 
-class ItemDeleteIn(Schema):
+class ItemDeleteIn(ObjectIn):
     """The optional JSON body of DELETE /content/{id}."""
 
     reason: Text = ""

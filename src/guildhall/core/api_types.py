@@ -8,7 +8,7 @@ handlers in `api_support` answer.
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 MAX_ID = 2**63 - 1
 
@@ -34,3 +34,15 @@ class ErrorOut(Schema):
 def errors(*statuses: int) -> dict[int, type[Schema]]:
     """Error responses to document on an operation: `response={200: X, **errors(401, 404)}`."""
     return dict.fromkeys(statuses, ErrorOut)
+
+
+class ObjectIn(Schema):
+    """A request body that must be a JSON object: ninja's schemas would otherwise read a list
+    (`[null, null]`) as an object with every field left out."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _an_object(cls, value, handler):
+        if not isinstance(value, dict) and not isinstance(value, Schema):
+            raise ValueError("send a JSON object")
+        return handler(value)

@@ -7,7 +7,7 @@ from ninja import Schema
 from pydantic import Field
 
 from guildhall.content.schemas import ItemOut
-from guildhall.core.api_types import Text
+from guildhall.core.api_types import ObjectIn, Text
 from guildhall.people.schemas import PersonOut
 
 
@@ -51,7 +51,7 @@ class HomeOut(Schema):
     for_you: list[ForYouItemOut]
 
 
-class WelcomeIn(Schema):
+class WelcomeIn(ObjectIn):
     message: Text = ""  # optional: a default greeting is sent without one
 
 

@@ -7,7 +7,7 @@ from ninja import Schema
 from pydantic import Field
 
 from guildhall.content.schemas import ItemOut
-from guildhall.core.api_types import Id, Text
+from guildhall.core.api_types import Id, ObjectIn, Text
 
 
 class CommentOut(Schema):
@@ -41,17 +41,17 @@ class CommentListOut(Schema):
     count: int
 
 
-class CommentIn(Schema):
+class CommentIn(ObjectIn):
     body: Annotated[Text, Field(min_length=1, max_length=20_000)]
     # Reply to this comment (a reply to a reply joins the same thread).
     parent: Id | None = None
 
 
-class CommentPatchIn(Schema):
+class CommentPatchIn(ObjectIn):
     body: Annotated[Text, Field(min_length=1, max_length=20_000)]
 
 
-class RatingIn(Schema):
+class RatingIn(ObjectIn):
     stars: int  # 1 to 5
 
 
@@ -66,7 +66,7 @@ class FavouriteOut(Schema):
     favourites: int  # how many members favourited it
 
 
-class ShareIn(Schema):
+class ShareIn(ObjectIn):
     """Exactly one of `to_user` (a username: a recommendation, they are notified) and
     `to_community` (a slug of a community you belong to)."""
 
@@ -96,7 +96,7 @@ class ShareOut(Schema):
         return obj.to_community.slug if obj.to_community_id else None
 
 
-class ExpertPickIn(Schema):
+class ExpertPickIn(ObjectIn):
     note: Text = ""
 
 

@@ -6,7 +6,7 @@ from ninja import Schema
 from pydantic import Field
 
 from guildhall.core.api_support import ListParams
-from guildhall.core.api_types import Id, Text
+from guildhall.core.api_types import Id, ObjectIn, Text
 
 
 class TargetOut(Schema):
@@ -48,7 +48,7 @@ class UnreadCountOut(Schema):
 MAX_MARK_READ = 500  # a page of the centre is 30; "all": true marks any number
 
 
-class MarkReadIn(Schema):
+class MarkReadIn(ObjectIn):
     """Either `ids` (your notifications to mark read) or `"all": true`."""
 
     ids: list[Id] | None = Field(None, max_length=MAX_MARK_READ)
@@ -71,7 +71,7 @@ class PreferencesOut(Schema):
     types: list[TypePreference]
 
 
-class PreferencesIn(Schema):
+class PreferencesIn(ObjectIn):
     """Change only what you send: the digest frequency, some types, or both."""
 
     digest: Text | None = None

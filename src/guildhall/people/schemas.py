@@ -11,7 +11,7 @@ from ninja import Schema
 from pydantic import Field
 
 from guildhall.core.api_support import ListParams
-from guildhall.core.api_types import Text
+from guildhall.core.api_types import ObjectIn, Text
 
 
 def _profile(user):
@@ -209,7 +209,7 @@ class ExpertListOut(Schema):
     count: int
 
 
-class MePatchIn(Schema):
+class MePatchIn(ObjectIn):
     """Only the fields sent change. `department` is a department's slug, `manager` a username
     (null clears either)."""
 
@@ -222,7 +222,7 @@ class MePatchIn(Schema):
     manager: Text | None = None
 
 
-class SkillLevelIn(Schema):
+class SkillLevelIn(ObjectIn):
     # 1 learning, 2 practising, 3 proficient, 4 advanced, 5 expert.
     level: Annotated[int, Field(ge=1, le=5, strict=True)]
 
@@ -239,7 +239,7 @@ class DepartmentDetailOut(DepartmentOut):
     sub_departments: list[str]
 
 
-class ExpertInviteIn(Schema):
+class ExpertInviteIn(ObjectIn):
     # Usernames of the experts to ask (the question's asker invites; a few per question).
     experts: Annotated[list[Text], Field(min_length=1, max_length=10)]
 

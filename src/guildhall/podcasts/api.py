@@ -3,7 +3,7 @@
 from ninja import Router, Schema
 
 from guildhall.communities.selectors import community_get
-from guildhall.core.api_types import errors
+from guildhall.core.api_types import ObjectIn, errors
 from guildhall.podcasts import selectors, services
 
 router = Router(tags=["podcasts"])
@@ -16,7 +16,7 @@ class PodcastSettingsOut(Schema):
     feed_url: str
 
 
-class PodcastSettingsIn(Schema):
+class PodcastSettingsIn(ObjectIn):
     max_minutes: int
 
 

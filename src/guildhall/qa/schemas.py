@@ -5,7 +5,7 @@ from ninja import Schema
 from pydantic import Field
 
 from guildhall.core.api_support import ListParams
-from guildhall.core.api_types import Text
+from guildhall.core.api_types import ObjectIn, Text
 
 
 class AnswerOut(Schema):
@@ -45,11 +45,11 @@ class AnswerListOut(Schema):
     count: int
 
 
-class AnswerIn(Schema):
+class AnswerIn(ObjectIn):
     body: Text
 
 
-class VoteIn(Schema):
+class VoteIn(ObjectIn):
     # 1 up, -1 down; 0 clears the caller's vote. Strict: true/false are not votes.
     value: Annotated[int, Field(strict=True, ge=-1, le=1)]
 

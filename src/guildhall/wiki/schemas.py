@@ -4,7 +4,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from guildhall.core.api_types import Id
+from guildhall.core.api_types import Id, ObjectIn
 
 
 class RevisionOut(Schema):
@@ -29,7 +29,7 @@ class RevisionListOut(Schema):
     count: int
 
 
-class RevertIn(Schema):
+class RevertIn(ObjectIn):
     revision: int
 
 
