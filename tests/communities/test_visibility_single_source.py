@@ -9,7 +9,9 @@ import pytest
 from guildhall.communities.models import Community
 from guildhall.communities.services import community_update
 from guildhall.content.models import ContentItem
+from guildhall.interviews.selectors import leadership_feed_url
 from guildhall.notifications.services import notify
+from guildhall.people.services import profile_leader_set
 from guildhall.search.services import search_entries_sync
 from tests.api.conftest import bearer
 from tests.conftest import login
@@ -63,7 +65,10 @@ PATHS = [_by_service, _by_settings_page, _by_api, _by_admin]
 def test_made_private_by_any_path_hides_items_everywhere(
     client, django_capture_on_commit_callbacks, staff, member, outsider, community, make_private
 ):
+    profile_leader_set(actor=staff, member=member, is_leader=True)  # into the leadership RSS
     item = make_item(member, community=community, title=TITLE, body="Canary body text.")
+    leadership_rss = leadership_feed_url(viewer=outsider)
+    assert TITLE in client.get(leadership_rss).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         search_entries_sync(type="item", ids=[item.pk])
         notify(recipient_ids=[outsider.pk], verb="mention", actor=member, item=item)
@@ -89,8 +94,14 @@ def test_made_private_by_any_path_hides_items_everywhere(
     assert TITLE not in str(notes)
     assert client.get("/api/v1/notifications/unread-count", **as_outsider).json()["count"] == 0
 
+    # Feeds: the community's podcast feed is gone for the outsider, and the leadership blog's
+    # RSS no longer carries the item.
+    assert client.get(f"/c/{community.slug}/podcast.xml", **as_outsider).status_code == 404
+    assert TITLE not in client.get(leadership_rss).content.decode()
+
     login(client, outsider)
     assert client.get(item.get_absolute_url()).status_code == 404
+    assert client.get(f"/c/{community.slug}/podcast.xml").status_code == 404
     assert TITLE not in client.get("/").content.decode()
     assert TITLE not in client.get("/search/?q=canary").content.decode()
     assert TITLE not in client.get("/notifications/").content.decode()
