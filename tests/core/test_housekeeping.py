@@ -71,3 +71,13 @@ def test_periodic_force_queues_a_job_now(settings, db):
     )
     with pytest.raises(CommandError, match="No periodic job named 'nope'"):
         call_command("periodic", "--force", "nope")
+
+
+def test_the_admin_index_shows_the_tasks_waiting(client, settings, staff):
+    from tests.conftest import login
+
+    settings.TASKS = DB_TASKS
+    _result(days_ago=0, status="READY")
+    _result(days_ago=0, status="READY")
+    page = login(client, staff).get("/admin/").content.decode()
+    assert "2 background tasks are waiting for a worker." in page

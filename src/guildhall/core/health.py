@@ -38,7 +38,7 @@ def _redis() -> bool:
         return False
 
 
-def _pending_tasks() -> int | None:
+def pending_tasks() -> int | None:
     """Tasks ready to run and not yet taken (one query on django_tasks_db's partial index);
     None when the tasks are not queued in the database."""
     if task_backend_path() != DB_BACKEND:
@@ -57,7 +57,7 @@ def health_report() -> tuple[bool, dict]:
     body = {"status": OK if healthy else UNAVAILABLE, "service": "guildhall", "version": "1"}
     body["checks"] = checks
     if checks["database"] == OK:
-        pending = _pending_tasks()
+        pending = pending_tasks()
         if pending is not None:
             body["queue"] = {"pending": pending}
     return healthy, body
