@@ -14,12 +14,12 @@ Every test in this folder is marked `browser` (select with -m browser / -m "not 
 
 import os
 import re
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ON_CI
+from tests.e2e.helpers import TIMEOUT_MS
 from tests.factories import PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM would otherwise refuse
@@ -40,7 +40,6 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 1280, "height": 900}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-TIMEOUT_MS = 15_000
 
 
 def pytest_collection_modifyitems(config, items):
@@ -133,13 +132,3 @@ def sign_in(page, user, password: str = PASSWORD):
 def signed_in_page(page):
     """`signed_in_page(user)` → the test's page, signed in as `user`."""
     return lambda user, password=PASSWORD: sign_in(page, user, password)
-
-
-def wait_until(page, expression: str, timeout_ms: int = TIMEOUT_MS) -> None:
-    """Wait until a page expression is true. Playwright's wait_for_function polls with eval,
-    which the site's Content-Security-Policy (rightly) refuses; evaluate() is allowed."""
-    deadline = time.monotonic() + timeout_ms / 1000
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for: {expression}", pytrace=False)
-        page.wait_for_timeout(50)

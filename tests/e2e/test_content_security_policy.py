@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from guildhall.documents.services import document_create
 from guildhall.podcasts.services import episode_create
-from tests.e2e.conftest import wait_until
+from tests.e2e.helpers import wait_until
 from tests.factories import add_member, make_community, make_item, make_member
 from tests.media import pdf_bytes, upload, wav_bytes
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from guildhall.content.models import ContentItem
 from guildhall.podcasts.models import Episode
-from tests.e2e.conftest import wait_until
+from tests.e2e.helpers import wait_until
 from tests.factories import add_member, make_community, make_member
 from tests.media import pdf_bytes, wav_bytes
 
