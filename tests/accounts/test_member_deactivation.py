@@ -83,3 +83,12 @@ def test_only_staff_deactivate_and_never_themselves(staff, member):
     member_active_set(actor=staff, user=member, active=True)
     member.refresh_from_db()
     assert member.is_active is True
+
+
+def test_the_admin_deletes_no_item_or_profile(client, staff, member, community):
+    item = make_item(member, community=community, title="Kept")
+    login(client, staff)
+    assert client.get(f"/admin/content/contentitem/{item.pk}/delete/").status_code == 403
+    profile_pk = member.profile.pk
+    assert client.get(f"/admin/people/profile/{profile_pk}/delete/").status_code == 403
+    assert "delete_selected" not in client.get("/admin/content/contentitem/").content.decode()

@@ -15,6 +15,10 @@ class ContentItemAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # items are written through the product's services
 
+    def has_delete_permission(self, request, obj=None):
+        # Staff delete an item from its page, with a reason its author is told (audited).
+        return False
+
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):

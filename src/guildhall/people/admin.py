@@ -35,6 +35,9 @@ class ProfileAdmin(admin.ModelAdmin):
     inlines = [ProfileSkillInline]
     exclude = ("bio_html",)
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # a profile belongs to its member: deactivate the member instead
+
     def save_model(self, request, obj, form, change):
         # Leadership changes go through the service (audit row and event), from the list or form.
         if change and "is_leader" in form.changed_data:
