@@ -60,15 +60,11 @@ class RoleIn(ObjectIn):
     role: Literal["member", "expert", "manager"]
 
 
-class JoinRequestOut(Schema):
-    id: int
+class _PersonInCommunity(Schema):
+    """A row naming a community and a person (a membership, a request to join)."""
+
     community: str
     username: str
-    name: str
-    message: str
-    status: str
-    created_at: datetime
-    decided_at: datetime | None
 
     @staticmethod
     def resolve_community(obj) -> str:
@@ -77,6 +73,15 @@ class JoinRequestOut(Schema):
     @staticmethod
     def resolve_username(obj) -> str:
         return obj.user.username
+
+
+class JoinRequestOut(_PersonInCommunity):
+    id: int
+    name: str
+    message: str
+    status: str
+    created_at: datetime
+    decided_at: datetime | None
 
     @staticmethod
     def resolve_name(obj) -> str:
@@ -92,20 +97,10 @@ class JoinIn(ObjectIn):
     accept_guidelines: bool = False
 
 
-class MembershipOut(Schema):
-    community: str
-    username: str
+class MembershipOut(_PersonInCommunity):
     role: str
     joined_at: datetime
     guidelines_accepted_at: datetime | None
-
-    @staticmethod
-    def resolve_community(obj) -> str:
-        return obj.community.slug
-
-    @staticmethod
-    def resolve_username(obj) -> str:
-        return obj.user.username
 
 
 class MemberOut(Schema):
