@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 DELIVERIES = ("app", "email", "digest", "off")
 
@@ -154,29 +156,44 @@ register(
 )
 register(
     "membership_removed",
-    text=lambda n: f"{actors(n)} removed you from {n.community}",
+    text=lambda n: (
+        _("%(who)s removed you from %(community)s") % {"who": actors(n), "community": n.community}
+    ),
     url=lambda n: reverse("communities:list"),
-    label="I was removed from a community",
+    label=gettext_lazy("I was removed from a community"),
     default="email",
     group=False,
     outsiders=True,
 )
 register(
     "guidelines_changed",
-    text=lambda n: f"The guidelines of {n.community} changed: please read them again",
+    text=lambda n: (
+        _("The guidelines of %(community)s changed: please read them again")
+        % {"community": n.community}
+    ),
     url=lambda n: reverse("communities:detail", args=[n.community.slug]) + "#guidelines",
-    label="The guidelines of my communities changed",
+    label=gettext_lazy("The guidelines of my communities changed"),
     group=False,
 )
+
+
+def _item_removed_text(n) -> str:
+    values = {
+        "who": actors(n),
+        "title": (n.data or {}).get("title", ""),
+        "reason": (n.data or {}).get("reason", ""),
+        "community": n.community,
+    }
+    if n.community:
+        return _("%(who)s deleted your “%(title)s” from %(community)s: “%(reason)s”") % values
+    return _("%(who)s deleted your “%(title)s”: “%(reason)s”") % values
+
+
 register(
     "item_removed",
-    text=lambda n: (
-        f"{actors(n)} deleted your “{(n.data or {}).get('title', '')}”"
-        + (f" from {n.community}" if n.community else "")
-        + f": “{(n.data or {}).get('reason', '')}”"
-    ),
+    text=lambda n: _item_removed_text(n),
     url=_community_url,
-    label="A manager deleted one of my items",
+    label=gettext_lazy("A manager deleted one of my items"),
     default="email",
     group=False,
 )

@@ -102,7 +102,7 @@ def notification_preferences(*, viewer) -> dict:
     subscription = DigestSubscription.objects.filter(user=viewer).first()
     return {
         "types": [
-            {"type": v.name, "label": v.label, "delivery": chosen.get(v.name, v.default)}
+            {"type": v.name, "label": str(v.label), "delivery": chosen.get(v.name, v.default)}
             for v in registry.verbs_offered_to(viewer)
         ],
         "digest": subscription.frequency if subscription else DigestFrequency.WEEKLY,

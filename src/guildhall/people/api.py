@@ -1,6 +1,7 @@
 """/api/v1/me, /api/v1/people, /api/v1/departments: the company directory; following people
 and tags, skill endorsements and the expert finder (/api/v1/experts)."""
 
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from guildhall.content.selectors import content_item_get
@@ -274,6 +275,7 @@ def experts_invite(request, id: Id, payload: ExpertInviteIn):
     chosen = list(selectors.people_list(viewer=request.auth).filter(username__in=payload.experts))
     unknown = sorted(set(payload.experts) - {person.username for person in chosen})
     if unknown:
-        raise ValidationError({"experts": [f"No such member: {', '.join(unknown)}."]})
+        message = _("No such member: %(names)s.") % {"names": ", ".join(unknown)}
+        raise ValidationError({"experts": [message]})
     invitations = services.expert_invite(actor=request.auth, item=item, experts=chosen)
     return Status(201, {"items": invitations, "count": len(invitations)})
