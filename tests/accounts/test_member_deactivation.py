@@ -8,6 +8,7 @@ from guildhall.accounts.services import api_token_create, member_active_set
 from guildhall.core.exceptions import PermissionDenied, ValidationError
 from guildhall.core.models import AuditEntry
 from guildhall.interactions.models import Comment
+from guildhall.people.services import profile_skill_set
 from tests.conftest import login
 from tests.factories import make_comment, make_item
 
@@ -92,3 +93,6 @@ def test_the_admin_deletes_no_item_or_profile(client, staff, member, community):
     profile_pk = member.profile.pk
     assert client.get(f"/admin/people/profile/{profile_pk}/delete/").status_code == 403
     assert "delete_selected" not in client.get("/admin/content/contentitem/").content.decode()
+    entry = profile_skill_set(actor=member, member=member, name="Forecasting", level=4)
+    assert client.get(f"/admin/people/skill/{entry.skill_id}/delete/").status_code == 403
+    assert "delete_selected" not in client.get("/admin/people/skill/").content.decode()

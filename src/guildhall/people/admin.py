@@ -17,6 +17,9 @@ class SkillAdmin(admin.ModelAdmin):
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # it would take the skill, and colleagues' endorsements, off every profile
+
 
 class ProfileSkillInline(admin.TabularInline):
     model = ProfileSkill
