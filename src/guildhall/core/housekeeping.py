@@ -16,10 +16,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task
 
+from guildhall.core.management.commands.worker import DB_BACKEND, task_backend_path
 from guildhall.core.models import Event, PeriodicRun
 from guildhall.core.schedule import periodic_jobs
-
-DB_BACKEND = "django_tasks_db.DatabaseBackend"
 
 
 def prune(*, now=None) -> dict[str, int]:
@@ -37,7 +36,7 @@ def prune(*, now=None) -> dict[str, int]:
 
 
 def _prune_task_results() -> int:
-    if settings.TASKS["default"]["BACKEND"] != DB_BACKEND:
+    if task_backend_path() != DB_BACKEND:
         return 0  # another backend (RQ...) keeps its own results
     from django_tasks_db.models import DBTaskResult
 
