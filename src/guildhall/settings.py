@@ -170,13 +170,14 @@ else:
         }
     }
 
-# Whole pages cached per session for a few seconds (core/pagecache.py). Off without a cache that
-# every process shares: its invalidation could not reach the other processes.
+# Whole pages cached per session for a few seconds (core/pagecache.py). On by default only with
+# Redis: the embedded file cache is shared too, but each read is a file read (not yet measured).
 GUILDHALL_PAGE_CACHE_SECONDS = int(
     os.environ.get("GUILDHALL_PAGE_CACHE_SECONDS", 10 if REDIS_URL else 0)
 )
 
-# The signed-in member's row, kept in the shared cache (accounts/backends.py); same reason.
+# The signed-in member's row, kept in the shared cache (accounts/backends.py); on by default only
+# with Redis, for the same reason.
 GUILDHALL_USER_CACHE_SECONDS = int(
     os.environ.get("GUILDHALL_USER_CACHE_SECONDS", 300 if REDIS_URL else 0)
 )
@@ -192,8 +193,8 @@ TASKS = {
     }
 }
 
-# With a shared cache (Redis), sessions are read from it: one query less on every page. Without
-# one, each process has its own cache, and a sign-out must reach every process: use the database.
+# With Redis, sessions are read from the cache: one query less on every page. Without it they stay
+# in the database (a file read is no cheaper than the indexed session query).
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
