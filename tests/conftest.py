@@ -26,7 +26,7 @@ def _test_cache_dir(tmp_path_factory):
 def _test_settings(settings, suite_media_root, _test_cache_dir):
     # The live server runs in a thread of this process, so it stores into the same directory.
     settings.MEDIA_ROOT = suite_media_root
-    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    if settings.CACHES["default"]["BACKEND"].endswith("FileCache"):
         # The suite's own shared cache, never the one a local `make run` is using in var/.
         settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": _test_cache_dir}}
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -17,6 +17,11 @@ def membership_of(user, community: Community) -> Membership | None:
     return cache[user.pk]
 
 
+def remember_membership(user, community: Community, membership: Membership | None) -> None:
+    """Keep a membership read with others (the viewer's communities) for `membership_of`."""
+    community.__dict__.setdefault("_membership_cache", {})[user.pk] = membership
+
+
 def role_of(user, community: Community) -> str | None:
     membership = membership_of(user, community)
     return membership.role if membership else None

@@ -85,7 +85,14 @@ def drafts_of(*, viewer) -> QuerySet:
 
 
 def content_item_get(*, viewer, pk: int) -> ContentItem:
-    item = with_card_data(content_items_visible_to(viewer)).filter(pk=pk).first()
+    """One item the viewer may see, with its author and community (tags are read when used:
+    the item page shows them from its cached fragment)."""
+    item = (
+        content_items_visible_to(viewer)
+        .select_related("author", "author__profile", "community")
+        .filter(pk=pk)
+        .first()
+    )
     if item is None:
         raise Http404("No such item.")
     return item

@@ -1,13 +1,24 @@
 from django.contrib.auth import get_user_model
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from guildhall.communities.permissions import can_view_community, check_view_community
+from guildhall.communities.permissions import (
+    can_view_community,
+    check_view_community,
+    remember_membership,
+)
 from guildhall.communities.selectors import memberships_of
 from guildhall.content.models import ContentItem
 from guildhall.content.permissions import check_view_item
 from guildhall.content.selectors import content_items_visible_to, with_card_data
-from guildhall.interactions.models import Comment, ExpertPick, Favourite, Rating, Share
+from guildhall.interactions.models import (
+    Backlink,
+    Comment,
+    ExpertPick,
+    Favourite,
+    Rating,
+    Share,
+)
 from guildhall.interactions.permissions import (
     can_favourite_item,
     can_pick_item,
@@ -23,32 +34,6 @@ def comments_of(*, viewer, item) -> QuerySet:
         .select_related("author", "author__profile")
         .order_by("created_at", "id")
     )
-
-
-# What a thread needs to be laid out and checked; the text comes from cached fragments.
-THREAD_FIELDS = (
-    "id",
-    "item_id",
-    "author_id",
-    "parent_id",
-    "is_deleted",
-    "created_at",
-    "updated_at",
-)
-
-
-def comment_threads(*, viewer, item) -> list[Comment]:
-    """Top-level comments in order, each with `.thread_replies`, from one narrow query."""
-    comments = list(comments_of(viewer=viewer, item=item).select_related(None).only(*THREAD_FIELDS))
-    by_parent: dict[int, list[Comment]] = {}
-    for comment in comments:
-        comment.item = item  # the loaded item: permission checks then need no query per comment
-        if comment.parent_id:
-            by_parent.setdefault(comment.parent_id, []).append(comment)
-    top = [c for c in comments if c.parent_id is None]
-    for comment in top:
-        comment.thread_replies = by_parent.get(comment.pk, [])
-    return top
 
 
 def comment_get(*, viewer, pk: int) -> Comment:
@@ -68,33 +53,46 @@ SHARED_HERE_LIMIT = 8
 
 
 def engagement_for(viewer, item) -> dict:
-    """What the item page's engagement section needs, in a fixed number of queries: the viewer's
-    rating and favourite, the expert pick, the visible items linking here, the communities the
-    viewer could share into."""
-    my_rating = (
-        Rating.objects.filter(item=item, user_id=viewer.pk).values_list("stars", flat=True).first()
-    )
-    is_favourite = Favourite.objects.filter(item=item, user_id=viewer.pk).exists()
-    pick = ExpertPick.objects.filter(item=item).select_related("picked_by").first()
-    linked_from = list(
-        content_items_visible_to(viewer)
-        .filter(status=ContentItem.Status.PUBLISHED, links_out__target=item)
-        .exclude(pk=item.pk)
-        .only("id", "title", "slug", "kind")
-        .order_by("-published_at", "-id")[:LINKED_FROM_LIMIT]
-    )
+    """What the item page's engagement section needs, in a fixed number of queries: one for the
+    viewer's rating and favourite, the expert pick and the version of the comments; one for the
+    visible items linking here (when any item does); one for the communities the viewer could
+    share into."""
+    state = (
+        ContentItem.objects.filter(pk=item.pk)
+        .annotate(
+            my_rating=Subquery(
+                Rating.objects.filter(item=OuterRef("pk"), user_id=viewer.pk).values("stars")[:1]
+            ),
+            is_favourite=Exists(Favourite.objects.filter(item=OuterRef("pk"), user_id=viewer.pk)),
+            has_backlinks=Exists(Backlink.objects.filter(target=OuterRef("pk"))),
+            comments_changed_at=Subquery(
+                Comment.objects.filter(item=OuterRef("pk"))
+                .order_by()
+                .values("item")
+                .annotate(latest=Max("updated_at"))
+                .values("latest")
+            ),
+        )
+        .values("my_rating", "is_favourite", "has_backlinks", "comments_changed_at", *PICK_FIELDS)
+        .first()
+    ) or {}
+    linked_from = _linked_from(viewer, item) if state.get("has_backlinks") else []
     share_targets = []
     if can_share_item(viewer, item) and item.visibility == ContentItem.Visibility.COMPANY:
-        share_targets = [
-            m.community
-            for m in memberships_of(viewer=viewer, member=viewer)
-            if m.community_id != item.community_id
-        ]
+        mine = list(memberships_of(viewer=viewer, member=viewer))
+        if item.community is not None:  # the role checks below need no query of their own
+            remember_membership(
+                viewer,
+                item.community,
+                next((m for m in mine if m.community_id == item.community_id), None),
+            )
+        share_targets = [m.community for m in mine if m.community_id != item.community_id]
     average = round(item.rating_sum / item.rating_count, 1) if item.rating_count else None
     return {
-        "my_rating": my_rating,
-        "is_favourite": is_favourite,
-        "expert_pick": pick,
+        "my_rating": state.get("my_rating"),
+        "is_favourite": bool(state.get("is_favourite")),
+        "expert_pick": _pick_from(state),
+        "comments_changed_at": state.get("comments_changed_at"),
         "linked_from": linked_from,
         "share_targets": share_targets,
         "rating_average": average,
@@ -104,6 +102,41 @@ def engagement_for(viewer, item) -> dict:
         "can_pick": can_pick_item(viewer, item),
         "star_choices": [1, 2, 3, 4, 5],
     }
+
+
+def _linked_from(viewer, item) -> list[ContentItem]:
+    return list(
+        content_items_visible_to(viewer)
+        .filter(status=ContentItem.Status.PUBLISHED, links_out__target=item)
+        .exclude(pk=item.pk)
+        .only("id", "title", "slug", "kind")
+        .order_by("-published_at", "-id")[:LINKED_FROM_LIMIT]
+    )
+
+
+PICK_FIELDS = (
+    "expert_pick__id",
+    "expert_pick__note",
+    "expert_pick__picked_by__username",
+    "expert_pick__picked_by__first_name",
+    "expert_pick__picked_by__last_name",
+)
+
+
+def _pick_from(state: dict) -> ExpertPick | None:
+    """The expert pick as the page shows it, from the columns read with the viewer's state."""
+    if not state.get("expert_pick__id"):
+        return None
+    picker = None
+    if state["expert_pick__picked_by__username"]:
+        picker = get_user_model()(
+            username=state["expert_pick__picked_by__username"],
+            first_name=state["expert_pick__picked_by__first_name"],
+            last_name=state["expert_pick__picked_by__last_name"],
+        )
+    return ExpertPick(
+        pk=state["expert_pick__id"], note=state["expert_pick__note"], picked_by=picker
+    )
 
 
 def favourites_of(*, viewer, kind: str = "") -> QuerySet:

@@ -5,6 +5,7 @@ from guildhall.interactions import views
 app_name = "interactions"
 urlpatterns = [
     path("content/<int:pk>/comments/", views.comment_create_view, name="comment_create"),
+    path("content/<int:pk>/comments/more/", views.comment_page, name="comment_page"),
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/delete/", views.comment_delete_view, name="comment_delete"),
     path("content/<int:pk>/rate/", views.rate_view, name="rate"),

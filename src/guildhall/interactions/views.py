@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -8,20 +8,22 @@ from guildhall.communities.selectors import community_get
 from guildhall.content import kinds
 from guildhall.content.cards import attach_cards, card_rows
 from guildhall.content.models import ContentItem
+from guildhall.content.permissions import can_comment_on_item
 from guildhall.content.selectors import content_item_get
 from guildhall.core.pagination import paginate, paginate_feed
 from guildhall.core.views_support import add_service_errors, form_data
+from guildhall.interactions.comment_pages import (
+    comment_page_html,
+    comment_page_of,
+    comments_version,
+)
 from guildhall.interactions.forms import CommentForm
-from guildhall.interactions.fragments import attach_fragments
 from guildhall.interactions.permissions import (
-    can_delete_comment,
-    can_edit_comment,
     check_delete_comment,
     check_edit_comment,
 )
 from guildhall.interactions.selectors import (
     comment_get,
-    comment_threads,
     engagement_for,
     expert_picks_in,
     favourites_of,
@@ -43,7 +45,9 @@ from guildhall.people.selectors import person_get
 
 
 def _comment_url(comment) -> str:
-    return f"{comment.item.get_absolute_url()}#comment-{comment.pk}"
+    page = comment_page_of(comment)
+    query = f"?comments_page={page}" if page > 1 else ""
+    return f"{comment.item.get_absolute_url()}{query}#comment-{comment.pk}"
 
 
 @require_POST
@@ -242,28 +246,50 @@ def people_suggest(request):
 
 
 def item_page_context(request, item) -> dict:
-    """An item page's comment threads (with who may edit or delete each), the comment a
-    "Reply" link asked to answer, and the viewer's engagement (content.contributions)."""
-    threads = comment_threads(viewer=request.user, item=item)
-    comments = list(_all_comments(threads))
-    attach_fragments(comments)
-    for comment in comments:
-        comment.can_edit = can_edit_comment(request.user, comment)
-        comment.can_delete = can_delete_comment(request.user, comment)
+    """An item page's first page of comment threads (or the one `?comments_page=` asks for),
+    the comment a "Reply" link asked to answer, and the viewer's engagement
+    (content.contributions)."""
+    engagement = engagement_for(request.user, item)
+    page = _page_number(request.GET.get("comments_page"))
     return {
-        "threads": threads,
-        "replying_to": _reply_target(request.user, comments, request.GET.get("reply_to", "")),
-        "engagement": engagement_for(request.user, item),
+        "comments_html": _comments_html(request.user, item, engagement, page),
+        "replying_to": _reply_target(request.user, item, request.GET.get("reply_to", "")),
+        "engagement": engagement,
     }
 
 
-def _reply_target(viewer, comments, wanted: str):
-    """The comment a "Reply" link asked to answer, if it is on this page (with its author)."""
-    target = next((c for c in comments if str(c.pk) == wanted and not c.is_deleted), None)
-    return target and comment_get(viewer=viewer, pk=target.pk)
+def _page_number(raw) -> int:
+    return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 10_000 else 1
 
 
-def _all_comments(threads):
-    for comment in threads:
-        yield comment
-        yield from comment.thread_replies
+def _comments_html(viewer, item, engagement: dict, page: int):
+    version = comments_version(
+        count=item.comment_count, changed_at=engagement["comments_changed_at"]
+    )
+    return comment_page_html(
+        viewer=viewer,
+        item=item,
+        page=page,
+        version=version,
+        can_reply=can_comment_on_item(viewer, item),
+    )
+
+
+def comment_page(request, pk: int):
+    """A further page of an item's comment threads, for the "Show more comments" button (a
+    plain request goes to the item page showing that page)."""
+    item = content_item_get(viewer=request.user, pk=pk)
+    page = _page_number(request.GET.get("page"))
+    if not request.htmx:
+        return redirect(f"{item.get_absolute_url()}?comments_page={page}#comments")
+    return HttpResponse(
+        _comments_html(request.user, item, engagement_for(request.user, item), page)
+    )
+
+
+def _reply_target(viewer, item, wanted: str):
+    """The comment a "Reply" link asked to answer, if it is a live comment on this item."""
+    if not wanted.isdigit():
+        return None
+    target = comment_get(viewer=viewer, pk=int(wanted))
+    return target if target.item_id == item.pk and not target.is_deleted else None
