@@ -56,9 +56,12 @@ def main(argv: list[str] | None = None) -> int:
             client.get(path)
         timings, cpu = [], []
         queries = []
-        with connection.execute_wrapper(
-            lambda run, sql, *rest: queries.append(sql) or run(sql, *rest)
-        ):
+
+        def count(run, sql, *rest, queries=queries):
+            queries.append(sql)
+            return run(sql, *rest)
+
+        with connection.execute_wrapper(count):
             response = client.get(path)
         if response.status_code != 200:
             print(f"{path}: HTTP {response.status_code}", file=sys.stderr)

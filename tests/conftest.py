@@ -36,6 +36,9 @@ def _test_settings(settings, suite_media_root, _test_cache_dir):
     # Tests write with factories too (no event, no invalidation): pages are never microcached here
     # except in the page cache's own tests.
     settings.GUILDHALL_PAGE_CACHE_SECONDS = 0
+    # Likewise the member's row (a first request would read it and the next not, so query
+    # counts would differ by one): on in its own tests (accounts/test_user_cache.py).
+    settings.GUILDHALL_USER_CACHE_SECONDS = 0
     cache.clear()
     yield
     cache.clear()

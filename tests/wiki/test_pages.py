@@ -257,6 +257,7 @@ def test_choose_community_without_one(client, member, community):
 
 def test_wiki_item_page_query_count_is_fixed(client, member, community):
     target = make_page(member, community, title="Glossary")
+    make_page(member, community, title="Start here", body="See [[Glossary]].")  # linked from one
     login(client, member)
     url = target.get_absolute_url()
     client.get(url)

@@ -2,8 +2,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
+from guildhall.communities.access import access_generation
 from guildhall.communities.contributions import contributions
 from guildhall.communities.forms import CommunityForm, JoinForm, RoleForm
 from guildhall.communities.models import Community, JoinRequest, Membership
@@ -107,10 +109,14 @@ def community_detail(request, slug: str):
             "kind": kind,
             "kinds": contributions.call("feed_kinds", default=[]),
             "membership": membership,
-            "leaders": community_leaders(community=community),
-            "news": contributions.call(
-                "community_news", default=[], viewer=request.user, community=community
+            # Read only when the cached fragments showing them must be rendered afresh.
+            "leaders": SimpleLazyObject(lambda: community_leaders(community=community)),
+            "news": SimpleLazyObject(
+                lambda: contributions.call(
+                    "community_news", default=[], viewer=request.user, community=community
+                )
             ),
+            "access": access_generation(),
             "news_heading": "Community news",
             "is_manager": is_manager,
             "pending_requests": join_requests_pending(community=community).count()

@@ -50,7 +50,7 @@ def _bump(scopes: list[tuple[str, int]]) -> None:
 def forget_pages_after(*, actor_id: int | None, verb: str, target) -> None:
     """Move on the generations an act touches, now and again once its transaction commits (a
     request in between may have cached the page as it was before)."""
-    if verb in PASSIVE_VERBS or not settings.GUILDHALL_PAGE_CACHE_SECONDS:
+    if verb in PASSIVE_VERBS:  # kept even with the page cache off: fragments key on them too
         return
     scopes = [("member", actor_id)] if actor_id else []
     label = target._meta.label if target is not None else ""
@@ -82,8 +82,15 @@ def move_on_generations(scopes: list[tuple[str, int]]) -> None:
 
 
 def generation(scope: tuple[str, int]) -> int:
-    """The current generation of `scope`, for a cache key (0 until first moved on)."""
-    return cache.get(_generation_key(scope), 0)
+    """The current generation of `scope`, for a cache key. One that is missing (never moved
+    on, or culled from the cache) starts afresh at now: going back to an earlier value could
+    bring back copies made before a change."""
+    key = _generation_key(scope)
+    stamp = cache.get(key)
+    if stamp is None:
+        cache.add(key, time.time_ns(), timeout=None)
+        stamp = cache.get(key, 0)
+    return stamp
 
 
 def _may_renew(key: str, ttl: int) -> bool:

@@ -10,10 +10,9 @@ class HomeConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import reverse
 
-        from guildhall.core.events import on_record
         from guildhall.core.schedule import register_periodic
         from guildhall.home import tasks
-        from guildhall.home.selectors import digest_highlights, forget_sections_after
+        from guildhall.home.selectors import digest_highlights
         from guildhall.notifications import registry
         from guildhall.notifications.contributions import contributions as notifications
 
@@ -33,4 +32,3 @@ class HomeConfig(AppConfig):
         )
         # Trends decay by the hour; an hourly rollup keeps "what's popular" current.
         register_periodic(tasks.home_rollup, every=timedelta(hours=1), name="home.rollup")
-        on_record(forget_sections_after)

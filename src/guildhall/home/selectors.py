@@ -15,51 +15,55 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.text import slugify
 
+from guildhall.communities.access import access_generation
 from guildhall.communities.models import Membership
-from guildhall.communities.selectors import communities_visible_to, member_community_ids
+from guildhall.communities.selectors import (
+    communities_visible_to,
+    member_community_ids,
+    memberships_of,
+)
 from guildhall.content.hooks import attach_api_fields
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_items_visible_to, with_card_data
-from guildhall.core.pagecache import generation, move_on_generations
+from guildhall.core.pagecache import generation
 from guildhall.home.contributions import contributions
 from guildhall.home.models import SECTIONS_CACHE_KEY, HomeSection, MemberHelpfulness, Welcome
-from guildhall.people.models import ProfileSkill
-from guildhall.people.selectors import followed_tag_ids, followed_user_ids, people_list
+from guildhall.people.models import PersonFollow, ProfileSkill, TagFollow
+from guildhall.people.selectors import people_list
 
-SECTION_CACHE_SECONDS = 30
-ACCESS = ("home-access", 0)  # a generation scope (core.pagecache)
+# Their keys move on with access and with the member's own acts (section_stamp), and what they
+# read changes slowly (the trends rollup is hourly): five minutes spares a member's return visits.
+SECTION_CACHE_SECONDS = 300
+NEWS_CACHE_SECONDS = 60  # a new announcement reaches home pages within this
 WINDOWS = (7, 30)  # the trending windows the rollup computes (days)
 WHOS_NEW_DAYS = 30
 PUBLISHED = ContentItem.Status.PUBLISHED
 
 
+def section_stamp(viewer) -> str:
+    """Part of every key of a member's cached sections (data and HTML): the access generation,
+    so that none outlives a change of access, and the member's own, so that their own acts (a
+    follow, a welcome) show at once."""
+    return f"{access_generation()}.{generation(('member', viewer.pk))}"
+
+
 def _section_key(viewer, name: str, *args) -> str:
-    # The access generation is part of every key: a cached section must not outlive access.
-    access = generation(ACCESS)
-    return f"home:{name}:{viewer.pk}:{access}:{':'.join(str(a) for a in args)}"
+    stamp = section_stamp(viewer)
+    return f"home:{name}:{viewer.pk}:{stamp}:{':'.join(str(a) for a in args)}"
 
 
-def _cached(viewer, name: str, compute, *args):
+def _cached(viewer, name: str, compute, *args, seconds: int = SECTION_CACHE_SECONDS):
     key = _section_key(viewer, name, *args)
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, SECTION_CACHE_SECONDS)
+        cache.set(key, value, seconds)
     return value
 
 
 def forget_member_sections(viewer) -> None:
     """Drop a member's cached who's new (after they welcomed someone)."""
     cache.delete(_section_key(viewer, "whos_new"))
-
-
-def forget_sections_after(*, event, target) -> None:
-    """Registered with the event log: any act on a community (joining, leaving, a role, a
-    decided join request, its visibility) may change what someone may see, so every cached
-    section is dropped once the act commits — a member who left a private community must not
-    keep seeing its items for the rest of the cache period."""
-    if target is not None and target._meta.label == "communities.Community":
-        move_on_generations([ACCESS])
 
 
 # --- Section settings ----------------------------------------------------------------------------
@@ -82,21 +86,38 @@ def enabled_sections() -> list[str]:
 
 
 def home_latest_news(*, viewer, limit: int = 5) -> list[ContentItem]:
-    """Current announcements of the viewer's communities and company-wide news."""
-    return contributions.call("latest_news", default=[], viewer=viewer, limit=limit)
+    """Current announcements of the viewer's communities and company-wide news (cached for
+    the member like the other sections: a new announcement may take that long to show)."""
+    return _cached(
+        viewer,
+        "latest_news",
+        lambda: contributions.call("latest_news", default=[], viewer=viewer, limit=limit),
+        limit,
+        seconds=NEWS_CACHE_SECONDS,
+    )
+
+
+def my_memberships(*, viewer) -> list[Membership]:
+    """The viewer's communities for the home page's side panel (cached; joining, leaving or a
+    new role moves the access generation in the key on)."""
+    return _cached(
+        viewer, "memberships", lambda: list(memberships_of(viewer=viewer, member=viewer))
+    )
 
 
 def whats_new_feed(*, viewer, kind: str = "") -> QuerySet:
     """Recent published items from the viewer's communities, the colleagues and tags they follow,
     and company-wide posts, newest first (visibility filtered: a followed colleague's post in a
     private community shows only to its members)."""
+    # Who and what the viewer follows, as subqueries: the feed is one query.
     tagged = ContentItem.tags.through.objects.filter(
-        tag_id__in=followed_tag_ids(viewer=viewer)
+        tag_id__in=TagFollow.objects.filter(follower=viewer).values("tag_id")
     ).values("contentitem_id")
+    followed = PersonFollow.objects.filter(follower=viewer).values("followed_id")
     items = content_items_visible_to(viewer).filter(
         Q(community__isnull=True)
         | Q(community_id__in=member_community_ids(viewer))
-        | Q(author_id__in=followed_user_ids(viewer=viewer))
+        | Q(author_id__in=followed)
         | Q(pk__in=tagged),
         status=PUBLISHED,
     )

@@ -3,7 +3,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from guildhall.communities.selectors import memberships_of
 from guildhall.content import kinds
 from guildhall.content.cards import attach_cards, card_rows
 from guildhall.content.selectors import content_feed
@@ -17,6 +16,10 @@ from guildhall.people.selectors import followed_tag_ids, person_get, tag_get
 # The sections about people go in the side column; the rest in the main column. Staff's order
 # applies within each column.
 SIDE_SECTIONS = {"whos_new", "whos_popular"}
+# Sections whose HTML is rendered on every request (the others' is cached as long as their
+# data): the feed (its cards are cached), who's new (its welcome forms carry the session's CSRF
+# token) and the news (its data is kept a shorter time).
+UNCACHED_SECTIONS = ("whats_new", "whos_new", "latest_news")
 
 
 def _feed_page(request, *, kind: str, tag: str):
@@ -73,13 +76,16 @@ def home(request):
         context["whos_popular"] = selectors.whos_popular(viewer=request.user)
     if "for_you" in sections:
         context["for_you"] = selectors.for_you(viewer=request.user)
-    memberships = list(memberships_of(viewer=request.user, member=request.user))
+    memberships = selectors.my_memberships(viewer=request.user)
     profile = getattr(request.user, "profile", None)
     context.update(
         {
             "main_sections": [s for s in sections if s not in SIDE_SECTIONS],
             "side_sections": [s for s in sections if s in SIDE_SECTIONS],
             "memberships": memberships,
+            "section_stamp": selectors.section_stamp(request.user),
+            "section_seconds": selectors.SECTION_CACHE_SECONDS,
+            "uncached_sections": UNCACHED_SECTIONS,
             "profile_incomplete": profile is None or not (profile.title and profile.bio),
         }
     )

@@ -167,12 +167,17 @@ def expert_picks_in(*, viewer, community) -> QuerySet:
 
 
 def shared_into(*, viewer, community, limit: int = SHARED_HERE_LIMIT) -> list[Share]:
-    """Items shared into a community, newest first (only items the viewer may see)."""
+    """Items shared into a community, newest first: only published items the whole company
+    may see (only those can be shared; one whose community turned private since drops out), so
+    every member who may see the community sees the same list and it can be cached for all."""
     if not can_view_community(viewer, community):
         return []
-    visible = content_items_visible_to(viewer).filter(status=ContentItem.Status.PUBLISHED)
     return list(
-        Share.objects.filter(to_community=community, item__in=visible)
+        Share.objects.filter(
+            to_community=community,
+            item__status=ContentItem.Status.PUBLISHED,
+            item__visibility=ContentItem.Visibility.COMPANY,
+        )
         .select_related("item", "item__community", "actor")
         .order_by("-created_at", "-id")[:limit]
     )

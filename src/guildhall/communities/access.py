@@ -1,0 +1,17 @@
+"""One generation for who may see what, moved on by every act on a community (joining,
+leaving, a role, a decided join request, its visibility). Caches that are shared between
+members, or kept per member, put it in their keys: none outlives a change of access."""
+
+from guildhall.core.pagecache import generation, move_on_generations
+
+ACCESS = ("access", 0)  # a generation scope (core.pagecache)
+
+
+def access_generation() -> int:
+    return generation(ACCESS)
+
+
+def forget_after_access_change(*, event, target) -> None:
+    """Registered with the event log; moves on once the act commits too."""
+    if target is not None and target._meta.label == "communities.Community":
+        move_on_generations([ACCESS])
