@@ -322,8 +322,8 @@ function done(summary, latency, requests)
                 format_ms(percentile(histogram, n, 0.99))))
         end
     end
-    print(string.format("writes: %d (%.1f a minute per member on average, at most %d by one "
-        .. "member in a minute, limit %d); skipped for the limit: %d", writes,
+    print(string.format("writes: %d, a rate of %.1f a minute per member; at most %d by one member "
+        .. "within a clock minute (the script's limit: %d); writes skipped for it: %d", writes,
         writes / math.max(all.members or 1, 1) / (seconds / 60), all.most_writes or 0,
         all.write_limit or 0, all.writes_skipped or 0))
     print(string.format("errors (HTTP 4xx/5xx): %d; wrong answers (not the expected status or "

@@ -68,7 +68,13 @@ wait
 while read -r email; do
     [ -f "$work/sessions/$email" ] || die "could not sign in $email (see above)."
 done <"$work/emails"
-cat "$work/sessions"/* >"$SESSIONS"
+{
+    cat "$work/sessions"/*
+    if [ -f "$SESSIONS" ]; then # other members' sessions stay for later runs
+        awk -F'\t' 'FILENAME == ARGV[1] { here[$1] = 1; next } !here[$1]' "$work/emails" "$SESSIONS"
+    fi
+} >"$work/all-sessions"
+mv "$work/all-sessions" "$SESSIONS"
 
 # The data file for realistic.lua: each member's line with their session in place of nothing.
 awk -F'\t' -v OFS='\t' '
