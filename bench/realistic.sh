@@ -104,7 +104,7 @@ start_results "Guildhall realistic-load benchmark" \
     "writes:     at most $WRITES_PER_MINUTE per member per minute" \
     "wrk:        the mix with one connection per thread: -t$CONNECTIONS -c$CONNECTIONS" \
     "notes:      ${BENCH_NOTE:-}"
-run_wrk baseline /api/v1/health -t"$CONNECTIONS"
+run_wrk baseline /api/v1/health -t"$CONNECTIONS" -H "Cookie: $COOKIE" # as load.sh: signed in
 run_wrk mix / -t"$CONNECTIONS" -s bench/realistic.lua \
     -- "$work/data" "$CONNECTIONS" "$MIX" "$WRITES_PER_MINUTE"
 ROWS[1]="${ROWS[1]/#mix \//mix $MEMBERS-members}"
