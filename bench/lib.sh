@@ -1,5 +1,5 @@
-# Shared by bench/load.sh, bench/scale.sh and bench/realistic.sh (sourced, not run): settings, checks, signing in,
-# and measuring a list of pages with wrk into a results file and a summary table.
+# Shared by bench/load.sh, bench/scale.sh and bench/realistic.sh (sourced, not run): settings,
+# checks, signing in, and measuring pages with wrk into a results file and a summary table.
 # Only 127.0.0.1 / localhost is ever targeted; each wrk run is bounded by BENCH_DURATION.
 
 PORT="${PORT:-8000}"
