@@ -2,7 +2,8 @@
 #   make run    install, migrate, load the demo if the database is empty, serve on $(HOST):$(PORT)
 #   make test   install with test extras and run the whole suite (PYTEST_ARGS="-k x" to narrow)
 #   make lint   ruff check + ruff format --check + lint-imports (the app layers, pyproject.toml)
-#   make bench  the load benchmark (bench/load.sh); make bench-scale: home and search at scale
+#   make bench  the load benchmark (bench/load.sh); make bench-scale: home and search at scale;
+#               make bench-realistic: 200 members reading and writing at once (bench/realistic.sh)
 # Installing is done once per pyproject.toml: the stamp file in .venv carries its checksum.
 
 SHELL := /bin/bash
@@ -23,7 +24,7 @@ RUN_STAMP := $(VENV)/.installed-run-$(DEPS_KEY)
 TEST_STAMP := $(VENV)/.installed-test-$(DEPS_KEY)
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: help run test lint format bench bench-scale install install-test clean
+.PHONY: help run test lint format bench bench-scale bench-realistic install install-test clean
 
 help:
 	@echo "make run    serve Guildhall on http://$(HOST):$(PORT) with the demo organisation"
@@ -31,6 +32,7 @@ help:
 	@echo "make lint   ruff check, ruff format --check and lint-imports"
 	@echo "make bench  run the load benchmark"
 	@echo "make bench-scale  home and search on a 10,000-member organisation (PostgreSQL)"
+	@echo "make bench-realistic  200 signed-in members reading and writing at once"
 
 define make_venv
 	@if [ ! -x "$(BIN)/python" ]; then \
@@ -84,6 +86,9 @@ bench: $(RUN_STAMP)
 
 bench-scale: $(RUN_STAMP)
 	PATH="$(abspath $(BIN)):$$PATH" bash bench/scale.sh
+
+bench-realistic: $(RUN_STAMP)
+	PATH="$(abspath $(BIN)):$$PATH" bash bench/realistic.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

@@ -1,5 +1,5 @@
-# Shared by bench/load.sh and bench/scale.sh (sourced, not run): settings, checks, signing in,
-# and measuring a list of pages with wrk into a results file and a summary table.
+# Shared by bench/load.sh, bench/scale.sh and bench/realistic.sh (sourced, not run): settings,
+# checks, signing in, and measuring pages with wrk into a results file and a summary table.
 # Only 127.0.0.1 / localhost is ever targeted; each wrk run is bounded by BENCH_DURATION.
 
 PORT="${PORT:-8000}"
@@ -30,22 +30,27 @@ check_server() {
         || die "no Guildhall answers at $BASE_URL (start it: guildhall serve --port $PORT)."
 }
 
-# sign_in <email>: signs in like a browser (GET the form for the CSRF cookie, POST it back with
-# the token) and sets COOKIE for wrk and curl.
+# sign_in <email> [<source address>]: signs in like a browser (GET the form for the CSRF cookie,
+# POST it back with the token) and sets COOKIE for wrk and curl, and SESSION and CSRF (the two
+# cookies' values). A source address (127.x.y.z: any loopback address, the server is still
+# 127.0.0.1) makes the sign-in come from a machine of its own: the sign-in rate limit counts per
+# client address (allauth: 30 a minute).
 sign_in() {
-    local member="$1" jar status session
+    local member="$1" jar status from=()
+    [ -z "${2:-}" ] || from=(--interface "$2")
     jar="$(mktemp)"
     cookie() { awk -v name="$1" '$6 == name { value = $7 } END { print value }' "$jar"; }
-    curl -fsS --max-time 10 -c "$jar" -b "$jar" -o /dev/null "$BASE_URL/accounts/login/"
-    status="$(curl -sS --max-time 10 -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' \
+    curl -fsS --max-time 10 "${from[@]}" -c "$jar" -b "$jar" -o /dev/null "$BASE_URL/accounts/login/"
+    status="$(curl -sS --max-time 10 "${from[@]}" -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' \
         -H "Referer: $BASE_URL/accounts/login/" \
         --data-urlencode "csrfmiddlewaretoken=$(cookie csrftoken)" \
         --data-urlencode "login=$member" --data-urlencode "password=$PASSWORD" \
         "$BASE_URL/accounts/login/")"
-    session="$(cookie sessionid)"
-    COOKIE="sessionid=$session; csrftoken=$(cookie csrftoken)"
+    SESSION="$(cookie sessionid)"
+    CSRF="$(cookie csrftoken)"
+    COOKIE="sessionid=$SESSION; csrftoken=$CSRF"
     rm -f "$jar"
-    [ "$status" = 302 ] && [ -n "$session" ] || die "signing in as $member failed (HTTP $status)."
+    [ "$status" = 302 ] && [ -n "$SESSION" ] || die "signing in as $member failed (HTTP $status)."
     echo "Signed in as $member."
 }
 
@@ -66,29 +71,45 @@ start_results() {
 }
 
 # measure_pages "<name> <path>"...: each page is checked for a 200 (wrk follows no redirect: a
-# sign-in redirect would measure the wrong page), then loaded with wrk. The first page is the
-# baseline of the ratios. Prints the summary table and appends everything to RESULTS.
+# sign-in redirect would measure the wrong page), then loaded with wrk as COOKIE. The first page
+# is the baseline of the ratios. Prints the summary table and appends everything to RESULTS.
 measure_pages() {
-    local entry name path code out rps p50 p99 bad errors summary
-    local rows=()
+    local entry name path code
     for entry in "$@"; do
         name="${entry%% *}"
         path="${entry#* }"
         code="$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE_URL$path")"
         [ "$code" = 200 ] || die "$path answered HTTP $code (expected 200) — is the page built yet?"
-        echo "Measuring $name ($path) for $DURATION ..."
-        out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
-            -H "Cookie: $COOKIE" "$BASE_URL$path")"
-        { echo "=== $name $path"; echo "$out"; echo; } >>"$RESULTS"
-        rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
-        p50="$(awk '$1 == "50%" { print $2 }' <<<"$out")"
-        p99="$(awk '$1 == "99%" { print $2 }' <<<"$out")"
-        bad="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")"
-        errors="$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")"
-        rows+=("$name $path ${rps:-0} ${p50:--} ${p99:--} ${bad:-0} ${errors:-0}")
+        run_wrk "$name" "$path" -H "Cookie: $COOKIE"
     done
+    print_summary
+}
 
-    summary="$(printf '%s\n' "${rows[@]}" | awk '
+# run_wrk <name> <path> [<wrk options>...] [-- <script arguments>...]: one bounded wrk run
+# (-t THREADS -c CONNECTIONS -d DURATION unless the options say otherwise: the last one counts),
+# its output appended to RESULTS and kept in WRK_OUT, its figures added to ROWS for print_summary.
+ROWS=()
+run_wrk() {
+    local name="$1" path="$2" rps p50 p99 bad errors options=()
+    shift 2
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do options+=("$1"); shift; done
+    echo "Measuring $name ($path) for $DURATION ..."
+    WRK_OUT="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
+        "${options[@]}" "$BASE_URL$path" "$@")"
+    { echo "=== $name $path"; echo "$WRK_OUT"; echo; } >>"$RESULTS"
+    rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$WRK_OUT")"
+    p50="$(awk '$1 == "50%" { print $2 }' <<<"$WRK_OUT")"
+    p99="$(awk '$1 == "99%" { print $2 }' <<<"$WRK_OUT")"
+    bad="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$WRK_OUT")"
+    errors="$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$WRK_OUT")"
+    ROWS+=("$name $path ${rps:-0} ${p50:--} ${p99:--} ${bad:-0} ${errors:-0}")
+}
+
+# print_summary: the table of ROWS (the first row is the baseline of the ratios), on stdout and
+# at the end of RESULTS.
+print_summary() {
+    local summary
+    summary="$(printf '%s\n' "${ROWS[@]}" | awk '
         NR == 1 { base = $3 }
         {
             ratio = base > 0 ? $3 / base : 0
