@@ -187,11 +187,33 @@ GUILDHALL_USER_CACHE_SECONDS = int(
 GUILDHALL_TASK_RESULT_DAYS = int(os.environ.get("GUILDHALL_TASK_RESULT_DAYS", "7"))
 GUILDHALL_EVENT_RETENTION_DAYS = int(os.environ.get("GUILDHALL_EVENT_RETENTION_DAYS", "0"))
 
+# Background tasks (django-tasks API): on Redis when REDIS_URL is set (django-tasks-rq, run by RQ
+# workers: `guildhall worker`), else in the database (django-tasks-db). TASKS_REDIS_URL puts the
+# queue in another Redis database than the cache (a flushed cache then never drops queued work);
+# TASKS_BACKEND names a backend outright (the tests use the immediate one).
+DB_TASKS_BACKEND = "django_tasks_db.DatabaseBackend"
+RQ_TASKS_BACKEND = "django_tasks_rq.RQBackend"
+TASKS_REDIS_URL = os.environ.get("TASKS_REDIS_URL", REDIS_URL)
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", RQ_TASKS_BACKEND if TASKS_REDIS_URL else DB_TASKS_BACKEND
+        ),
     }
 }
+if TASKS["default"]["BACKEND"] == RQ_TASKS_BACKEND:
+    if not TASKS_REDIS_URL:
+        raise ImproperlyConfigured(f"TASKS_BACKEND={RQ_TASKS_BACKEND} needs REDIS_URL.")
+    TASKS["default"]["QUEUES"] = ["default"]
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": TASKS_REDIS_URL,
+            # Seconds a task may run before RQ stops it; the periodic rollups at scale take
+            # seconds to minutes, never near this.
+            "DEFAULT_TIMEOUT": int(os.environ.get("GUILDHALL_TASK_TIMEOUT", "1800")),
+        }
+    }
 
 # With Redis, sessions are read from the cache: one query less on every page. Without it they stay
 # in the database (a file read is no cheaper than the indexed session query).

@@ -7,7 +7,7 @@ import redis
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
-from guildhall.core.management.commands.worker import DB_BACKEND, task_backend_path
+from guildhall.core.management.commands.worker import DB_BACKEND, RQ_BACKEND, task_backend_path
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +39,17 @@ def _redis() -> bool:
 
 
 def pending_tasks() -> int | None:
-    """Tasks ready to run and not yet taken (one query on django_tasks_db's partial index);
-    None when the tasks are not queued in the database."""
-    if task_backend_path() != DB_BACKEND:
+    """Tasks ready to run and not yet taken (one query on django_tasks_db's partial index, or
+    the length of the Redis queues); None when the tasks are queued nowhere (immediate)."""
+    path = task_backend_path()
+    if path == RQ_BACKEND:
+        from guildhall.core import rq_worker
+
+        try:
+            return rq_worker.pending_count()
+        except redis.RedisError:
+            return None  # the Redis check above already says so
+    if path != DB_BACKEND:
         return None
     from django_tasks_db.models import DBTaskResult
 
@@ -56,7 +64,7 @@ def health_report() -> tuple[bool, dict]:
     healthy = all(state == OK for state in checks.values())
     body = {"status": OK if healthy else UNAVAILABLE, "service": "guildhall", "version": "1"}
     body["checks"] = checks
-    if checks["database"] == OK:
+    if checks["database"] == OK and checks.get("redis") != UNAVAILABLE:
         pending = pending_tasks()
         if pending is not None:
             body["queue"] = {"pending": pending}
