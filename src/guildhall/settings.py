@@ -297,7 +297,9 @@ STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns at every start when it is m
 # The project-wide assets (guildhall.css...): `guildhall` itself is not an app, so say where.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded files. Several servers share one directory (a network volume) set here or mounted at
+# the data dir's media/: every server reads what any of them stored (docs/deploy.md).
+MEDIA_ROOT = Path(os.environ.get("GUILDHALL_MEDIA_DIR", DATA_DIR / "media")).resolve()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
