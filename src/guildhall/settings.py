@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "guildhall.core.client_address.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "guildhall.core.staticfiles.StaticFilesMiddleware",  # WhiteNoise
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -300,12 +300,25 @@ MEDIA_URL = "/media/"
 # Uploaded files. Several servers share one directory (a network volume) set here or mounted at
 # the data dir's media/: every server reads what any of them stored (docs/deploy.md).
 MEDIA_ROOT = Path(os.environ.get("GUILDHALL_MEDIA_DIR", DATA_DIR / "media")).resolve()
+# Static files: `guildhall serve` collects them into STATIC_ROOT and turns this on, so they are
+# served under hashed names, compressed (gzip, brotli) and cached for a year (core/staticfiles.py).
+# Off (tests, runserver), WhiteNoise serves straight from the apps' folders, nothing collected.
+GUILDHALL_STATIC_MANIFEST = env_bool("GUILDHALL_STATIC_MANIFEST")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "guildhall.core.staticfiles.CompressedManifestStorage"
+        if GUILDHALL_STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
-# WhiteNoise serves straight from the apps' static folders: no collectstatic step to forget.
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = not GUILDHALL_STATIC_MANIFEST
+# WhiteNoise's list, and source maps (fetched only by a developer's open browser tools).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
+    *("swf", "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4"),
+    *("mpeg", "mpg", "webm", "wmv", "map"),
+]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
