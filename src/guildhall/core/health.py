@@ -7,6 +7,7 @@ import redis
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
+from guildhall.core.db_router import REPLICA
 from guildhall.core.management.commands.worker import DB_BACKEND, RQ_BACKEND, task_backend_path
 
 logger = logging.getLogger(__name__)
@@ -16,13 +17,13 @@ UNAVAILABLE = "unavailable"
 REDIS_TIMEOUT = 2  # seconds: a probe that hangs is as bad as one that fails
 
 
-def _database() -> bool:
+def _database(alias: str = DEFAULT_DB_ALIAS) -> bool:
     try:
-        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        with connections[alias].cursor() as cursor:
             cursor.execute("SELECT 1")
         return True
     except DatabaseError:
-        logger.warning("Health check: the database does not answer.", exc_info=True)
+        logger.warning("Health check: the database %r does not answer.", alias, exc_info=True)
         return False
 
 
@@ -59,6 +60,8 @@ def pending_tasks() -> int | None:
 def health_report() -> tuple[bool, dict]:
     """(healthy, the answer's body)."""
     checks = {"database": OK if _database() else UNAVAILABLE}
+    if REPLICA in connections.settings:
+        checks["replica"] = OK if _database(REPLICA) else UNAVAILABLE
     if settings.REDIS_URL:
         checks["redis"] = OK if _redis() else UNAVAILABLE
     healthy = all(state == OK for state in checks.values())
