@@ -9,9 +9,10 @@ Safe by default: a query goes to the replica (alias `replica`) only when all of 
   primary too, so a page sees what it just wrote;
 - no transaction is open on the primary (`atomic` blocks read what they write, and
   `select_for_update` is a write anyway);
-- the member did not write in the last DATABASE_REPLICA_PIN_SECONDS (default 5): a request that
-  wrote sets a short-lived cookie, and while it lasts that browser reads the primary — the
-  comment posted is on the page the redirect shows, whatever the replica's lag;
+- the member did not write in the last DATABASE_REPLICA_PIN_SECONDS (default 5): a POST (PUT,
+  PATCH, DELETE) that wrote sets a short-lived cookie, and while it lasts that browser reads
+  the primary — the comment posted is on the page the redirect shows, whatever the replica's
+  lag;
 - the model is not one that must never be stale: sessions (signing out on one server signs out
   on all at once) and the task queue's rows.
 
@@ -91,7 +92,9 @@ class ReplicaReadsMiddleware:
         finally:
             _current.reset(token)
         seconds = settings.DATABASE_REPLICA_PIN_SECONDS
-        if state.wrote and seconds > 0:
+        # A form or API write, not a GET's passive one (a counted view): only the former is
+        # something the member expects to see on the next page.
+        if state.wrote and request.method not in READ_METHODS and seconds > 0:
             response.set_cookie(
                 PIN_COOKIE,
                 str(int(time.time() + seconds)),
