@@ -204,3 +204,67 @@ def nginx() -> str:
     if not Path(path).is_file():
         unavailable(f"nginx is not installed ({path}; apt-get install nginx-light)")
     return path
+
+
+NGINX_CONF = """
+daemon off;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+{user}
+events {{ worker_connections 256; }}
+http {{
+    log_format upstreams '$request_method $uri $status $upstream_addr';
+    access_log {tmp}/access.log upstreams;
+    client_body_temp_path {tmp}/client_body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    client_max_body_size 100m;
+    upstream guildhall {{
+{servers}
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://guildhall;
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+        }}
+    }}
+}}
+"""
+
+
+def start_nginx(directory: Path, upstreams: list[int]) -> tuple[subprocess.Popen, int]:
+    """nginx as a round-robin load balancer in front of these local ports: its configuration,
+    pid, logs and temporary files in `directory`, run as the current user; (process, port)."""
+    import grp
+    import pwd
+
+    binary = nginx()
+    port = free_port()
+    user = ""
+    if os.geteuid() == 0:  # root's nginx would hand its workers to "nobody", who reads no tmp dir
+        user = f"user {pwd.getpwuid(0).pw_name} {grp.getgrgid(os.getegid()).gr_name};"
+    servers = "\n".join(f"        server 127.0.0.1:{upstream};" for upstream in upstreams)
+    conf = directory / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(tmp=directory, user=user, servers=servers, port=port))
+    proc = subprocess.Popen(  # noqa: S603 - the system's nginx, our own configuration
+        [binary, "-p", str(directory), "-c", str(conf), "-e", str(directory / "error.log")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        process_group=0,
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc, port
+        except OSError:
+            time.sleep(0.1)
+    kill(proc)
+    error_log = directory / "error.log"
+    pytest.fail(f"nginx did not start: {error_log.read_text() if error_log.exists() else ''}")
