@@ -6,41 +6,26 @@ database backend, so database connections and warm caches are reused from task t
 per task). Several workers, on as many machines as reach Redis, share the queue; each job is
 taken by one of them.
 
-**A worker killed mid-task loses no task.** RQ keeps the job of a worker that vanished (SIGKILL,
-a machine lost) in the queue's `StartedJobRegistry` and, much later, files it as failed. Here:
-
-- each worker keeps a key `guildhall:rq-alive:<worker name>` alive in Redis (refreshed every
-  `ALIVE_REFRESH` seconds, expiring after `ALIVE_SECONDS`);
-- every worker, when it starts and every `ALIVE_REFRESH` seconds after, looks at the jobs
-  started by Guildhall workers: one whose worker's key has expired — or whose worker ran on this
-  machine and its process is gone, which a restarted worker sees at once — is put back at the
-  front of its queue and run again by whichever worker is free. Removing the job from the
-  registry is the claim: of several workers looking at once, one requeues it.
-
-So a task runs *at least once*. The tasks are written for that: a task's writes are one
-transaction (a worker killed inside it leaves nothing), and re-running one that had committed
-re-derives the same state (search entries, rollups) or, for notifications, repeats a
-notification that was already merged into the member's unread one; the rare duplicate is an
-email sent twice, if the worker died between sending it and finishing.
+**A worker killed mid-task loses no task** (core/liveness.py). RQ itself leaves the job of a
+worker that vanished (SIGKILL, a machine lost) in the queue's `StartedJobRegistry` and, minutes
+later, files it as failed. Here each worker keeps a key `guildhall:rq-alive:<worker name>`
+alive in Redis, and every worker, when it starts and every `ALIVE_REFRESH` seconds after, puts
+back at the front of its queue each job started by a Guildhall worker whose key has expired, or
+whose process is gone from this machine. Removing the job from the registry is the claim: of
+several workers looking at once, one requeues it.
 """
 
 import contextlib
 import logging
-import os
-import socket
-import threading
-import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.db import close_old_connections
 
+from guildhall.core import liveness
+
 logger = logging.getLogger(__name__)
 
-NAME_PREFIX = "guildhall."
 ALIVE_KEY = "guildhall:rq-alive:{}"
-ALIVE_SECONDS = 30  # a worker silent this long is taken for dead
-ALIVE_REFRESH = 10  # seconds between a worker's signs of life (and its looks for lost jobs)
 FINAL_STATUSES = {"finished", "failed", "stopped", "canceled"}
 
 
@@ -68,29 +53,9 @@ def pending_count() -> int:
     return sum(queue.count for queue in get_queues(queue_names()))
 
 
-def _process_gone(pid: int) -> bool:
-    """Whether no process with this id runs here (a zombie counts as gone)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False  # another user's process: alive
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state == "Z"
-
-
 def worker_gone(connection, name: str) -> bool:
     """Whether the Guildhall worker of this name has died (see the module's docstring)."""
-    if not connection.exists(ALIVE_KEY.format(name)):
-        return True
-    hostname, pid = connection.hmget(f"rq:worker:{name}", "hostname", "pid")
-    if hostname is None or pid is None:
-        return False  # alive key but no record yet: it is starting
-    return hostname.decode() == socket.gethostname() and _process_gone(int(pid))
+    return not connection.exists(ALIVE_KEY.format(name)) or liveness.died_here(name)
 
 
 def requeue_abandoned(queues) -> list[str]:
@@ -110,7 +75,7 @@ def requeue_abandoned(queues) -> list[str]:
             name = (connection.hget(execution.key, "worker_name") or b"").decode()
             if not name:
                 name = (connection.hget(f"rq:job:{job_id}", "worker_name") or b"").decode()
-            if not name.startswith(NAME_PREFIX) or not worker_gone(connection, name):
+            if not liveness.ours(name) or not worker_gone(connection, name):
                 continue  # alive, or a worker this code does not watch (RQ's own rules apply)
             if not connection.zrem(registry.key, composite):
                 continue  # another worker claimed it first, or it just ended
@@ -137,31 +102,8 @@ def requeue_abandoned(queues) -> list[str]:
     return requeued
 
 
-class Liveness(threading.Thread):
-    """Keeps this worker's alive key fresh and looks for jobs of workers that died."""
-
-    def __init__(self, name: str, queues):
-        super().__init__(name="rq-liveness", daemon=True)
-        self.worker_name = name
-        self.queues = queues
-        self.stopped = threading.Event()
-
-    def beat(self) -> None:
-        connection = self.queues[0].connection
-        connection.set(ALIVE_KEY.format(self.worker_name), os.getpid(), ex=ALIVE_SECONDS)
-
-    def run(self) -> None:
-        while not self.stopped.wait(ALIVE_REFRESH):
-            try:
-                self.beat()
-                requeue_abandoned(self.queues)
-            except Exception:  # Redis restarting: try again at the next beat
-                logger.warning("Could not refresh the worker's liveness in Redis.", exc_info=True)
-
-    def stop(self) -> None:
-        self.stopped.set()
-        with contextlib.suppress(Exception):
-            self.queues[0].connection.delete(ALIVE_KEY.format(self.worker_name))
+def beat(connection, name: str) -> None:
+    connection.set(ALIVE_KEY.format(name), 1, ex=liveness.ALIVE_SECONDS)
 
 
 def _worker_class():
@@ -179,26 +121,25 @@ def _worker_class():
     return GuildhallWorker
 
 
-def worker_name() -> str:
-    return f"{NAME_PREFIX}{socket.gethostname()}.{os.getpid()}.{uuid.uuid4().hex[:6]}"
-
-
 def run(*, queues: str, burst: bool, max_jobs: int | None, verbosity: int) -> bool:
     """Run an RQ worker over these queues until stopped (SIGTERM/Ctrl-C: the running task
     finishes first); with `burst`, until the queues are empty. Whether any task ran."""
     from django_tasks_rq.backend import Job
 
     rq_queues = get_queues(queue_names(queues))
-    name = worker_name()
-    liveness = Liveness(name, rq_queues)
-    liveness.beat()  # before any job is taken, so no other worker mistakes ours for lost
+    connection = rq_queues[0].connection
+    name = liveness.worker_id()
+    beat(connection, name)  # before any job is taken, so no other worker takes ours for lost
     requeue_abandoned(rq_queues)
-    worker = _worker_class()(
-        rq_queues, connection=rq_queues[0].connection, name=name, job_class=Job
+    worker = _worker_class()(rq_queues, connection=connection, name=name, job_class=Job)
+    heartbeat = liveness.Heartbeat(
+        beat=lambda: beat(connection, name), recover=lambda: requeue_abandoned(rq_queues)
     )
+    heartbeat.start()
     level = {0: "WARNING", 1: "INFO"}.get(verbosity, "DEBUG")
-    liveness.start()
     try:
         return worker.work(burst=burst, max_jobs=max_jobs, logging_level=level)
     finally:
-        liveness.stop()
+        heartbeat.stopped.set()
+        with contextlib.suppress(Exception):
+            connection.delete(ALIVE_KEY.format(name))

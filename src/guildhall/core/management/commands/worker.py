@@ -10,6 +10,7 @@ backend there is nothing to run: tasks execute inside the request that queued th
 """
 
 import argparse
+import contextlib
 import logging
 import signal
 import subprocess
@@ -20,10 +21,11 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from guildhall.core import liveness
 from guildhall.core.schedule import enqueue_due
 
 logger = logging.getLogger(__name__)
@@ -146,7 +148,24 @@ class Command(BaseCommand):
         if path == RQ_BACKEND:
             self._run_rq(queue, batch, max_tasks, verbosity)
         else:
-            call_command(_DbWorker(), **kwargs)
+            self._run_db(kwargs)
+
+    def _run_db(self, kwargs: dict) -> None:
+        """django-tasks-db's worker, with a sign of life in the database and the tasks of
+        workers that died put back (core/liveness.py)."""
+        name = liveness.worker_id()
+        liveness.db_beat(name)
+        liveness.db_requeue_abandoned()
+        heartbeat = liveness.Heartbeat(
+            beat=lambda: liveness.db_beat(name), recover=liveness.db_requeue_abandoned
+        )
+        heartbeat.start()
+        try:
+            call_command(_DbWorker(), worker_id=name, **kwargs)
+        finally:
+            heartbeat.stopped.set()
+            with contextlib.suppress(DatabaseError):
+                liveness.db_farewell(name)
 
     def _run_rq(self, queue: str, batch: bool, max_tasks: int | None, verbosity: int) -> None:
         from guildhall.core import rq_worker
