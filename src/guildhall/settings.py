@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "guildhall.core.client_address.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "guildhall.core.staticfiles.StaticFilesMiddleware",  # WhiteNoise
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,6 +146,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# A PostgreSQL read replica: GET and HEAD requests that have not written read from it, everything
+# else uses the primary (core/db_router.py). After writing, a browser reads the primary for
+# DATABASE_REPLICA_PIN_SECONDS, so it sees its own writes whatever the replica's lag.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "5"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    # Tests: the replica is the test database itself, reached through a second connection.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["guildhall.core.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "guildhall.core.db_router.ReplicaReadsMiddleware")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -186,11 +202,33 @@ GUILDHALL_USER_CACHE_SECONDS = int(os.environ.get("GUILDHALL_USER_CACHE_SECONDS"
 GUILDHALL_TASK_RESULT_DAYS = int(os.environ.get("GUILDHALL_TASK_RESULT_DAYS", "7"))
 GUILDHALL_EVENT_RETENTION_DAYS = int(os.environ.get("GUILDHALL_EVENT_RETENTION_DAYS", "0"))
 
+# Background tasks (django-tasks API): on Redis when REDIS_URL is set (django-tasks-rq, run by RQ
+# workers: `guildhall worker`), else in the database (django-tasks-db). TASKS_REDIS_URL puts the
+# queue in another Redis database than the cache (a flushed cache then never drops queued work);
+# TASKS_BACKEND names a backend outright (the tests use the immediate one).
+DB_TASKS_BACKEND = "django_tasks_db.DatabaseBackend"
+RQ_TASKS_BACKEND = "django_tasks_rq.RQBackend"
+TASKS_REDIS_URL = os.environ.get("TASKS_REDIS_URL", REDIS_URL)
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", RQ_TASKS_BACKEND if TASKS_REDIS_URL else DB_TASKS_BACKEND
+        ),
     }
 }
+if TASKS["default"]["BACKEND"] == RQ_TASKS_BACKEND:
+    if not TASKS_REDIS_URL:
+        raise ImproperlyConfigured(f"TASKS_BACKEND={RQ_TASKS_BACKEND} needs REDIS_URL.")
+    TASKS["default"]["QUEUES"] = ["default"]
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": TASKS_REDIS_URL,
+            # Seconds a task may run before RQ stops it; the periodic rollups at scale take
+            # seconds to minutes, never near this.
+            "DEFAULT_TIMEOUT": int(os.environ.get("GUILDHALL_TASK_TIMEOUT", "1800")),
+        }
+    }
 
 # Sessions are read from the shared cache (Redis or the file cache), written through to the
 # database: one query less on every page.
@@ -273,13 +311,28 @@ STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns at every start when it is m
 # The project-wide assets (guildhall.css...): `guildhall` itself is not an app, so say where.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded files. Several servers share one directory (a network volume) set here or mounted at
+# the data dir's media/: every server reads what any of them stored (docs/deploy.md).
+MEDIA_ROOT = Path(os.environ.get("GUILDHALL_MEDIA_DIR", DATA_DIR / "media")).resolve()
+# Static files: `guildhall serve` collects them into STATIC_ROOT and turns this on, so they are
+# served under hashed names, compressed (gzip, brotli) and cached for a year (core/staticfiles.py).
+# Off (tests, runserver), WhiteNoise serves straight from the apps' folders, nothing collected.
+GUILDHALL_STATIC_MANIFEST = env_bool("GUILDHALL_STATIC_MANIFEST")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "guildhall.core.staticfiles.CompressedManifestStorage"
+        if GUILDHALL_STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
-# WhiteNoise serves straight from the apps' static folders: no collectstatic step to forget.
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = not GUILDHALL_STATIC_MANIFEST
+# WhiteNoise's list, and source maps (fetched only by a developer's open browser tools).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
+    *("swf", "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4"),
+    *("mpeg", "mpg", "webm", "wmv", "map"),
+]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from guildhall.core.housekeeping import prune
-from guildhall.core.models import Event, PeriodicRun
+from guildhall.core.models import Event, PeriodicRun, WorkerHeartbeat
 from guildhall.core.schedule import periodic_jobs
 from tests.factories import make_item
 
@@ -39,10 +39,14 @@ def test_old_finished_task_results_and_run_rows_are_pruned(settings, db):
     stale = PeriodicRun.objects.create(name="home.rollup", slot=1)
     PeriodicRun.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(days=60))
     fresh = PeriodicRun.objects.create(name="home.rollup", slot=2)
+    WorkerHeartbeat.objects.create(name="gh-killed", beat_at=timezone.now() - timedelta(days=2))
+    WorkerHeartbeat.objects.create(name="gh-running", beat_at=timezone.now())
 
     pruned = prune()
 
     assert pruned["task_results"] == 1 and pruned["periodic_runs"] == 1
+    assert pruned["worker_heartbeats"] == 1
+    assert list(WorkerHeartbeat.objects.values_list("name", flat=True)) == ["gh-running"]
     assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
     assert list(PeriodicRun.objects.values_list("pk", flat=True)) == [fresh.pk]
     assert not DBTaskResult.objects.filter(pk=old.pk).exists()

@@ -1,7 +1,9 @@
 """`guildhall serve`, `worker` and `ensure_demo`: the commands `make run` relies on."""
 
+import gzip
 import os
 import queue
+import re
 import signal
 import socket
 import subprocess
@@ -11,6 +13,7 @@ import time
 import urllib.request
 from io import StringIO
 
+import brotli
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -126,6 +129,7 @@ def test_serve_answers_then_stops_cleanly_on_sigterm(tmp_path):
             assert response.status == 200
         with urllib.request.urlopen(f"{base}/static/guildhall/guildhall.css", timeout=10) as r:  # noqa: S310
             assert r.status == 200 and r.headers["Content-Type"].startswith("text/css")
+        _assert_static_files_hashed_compressed_and_cached(base)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=40) == 0
         assert "Guildhall stopped." in _read_until(lines, "Guildhall stopped.", timeout=5)
@@ -133,3 +137,28 @@ def test_serve_answers_then_stops_cleanly_on_sigterm(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def _get(url: str, **headers) -> urllib.request.addinfourl:
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - the loopback server
+    return urllib.request.urlopen(request, timeout=10)  # noqa: S310
+
+
+def _assert_static_files_hashed_compressed_and_cached(base: str) -> None:
+    """What `serve` collected: the pages name each static file by a hash of its content, and
+    those answer compressed (as the browser accepts) with a year's immutable cache."""
+    with _get(f"{base}/accounts/login/") as response:
+        page = response.read().decode()
+    stylesheet = re.search(r'href="(/static/guildhall/guildhall\.[0-9a-f]{12}\.css)"', page)
+    assert stylesheet, "the sign-in page names no hashed stylesheet"
+    url = base + stylesheet.group(1)
+    bodies = {}
+    for accepted, encoding in (("identity", None), ("gzip", "gzip"), ("br, gzip", "br")):
+        with _get(url, **{"Accept-Encoding": accepted}) as response:
+            assert response.status == 200
+            assert response.headers["Cache-Control"] == "max-age=31536000, public, immutable"
+            assert response.headers.get("Content-Encoding") == encoding, accepted
+            assert "Accept-Encoding" in response.headers["Vary"]
+            bodies[encoding] = response.read()
+    assert gzip.decompress(bodies["gzip"]) == bodies[None]
+    assert brotli.decompress(bodies["br"]) == bodies[None]

@@ -7,7 +7,8 @@ import redis
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
-from guildhall.core.management.commands.worker import DB_BACKEND, task_backend_path
+from guildhall.core.db_router import REPLICA
+from guildhall.core.management.commands.worker import DB_BACKEND, RQ_BACKEND, task_backend_path
 
 logger = logging.getLogger(__name__)
 
@@ -16,13 +17,13 @@ UNAVAILABLE = "unavailable"
 REDIS_TIMEOUT = 2  # seconds: a probe that hangs is as bad as one that fails
 
 
-def _database() -> bool:
+def _database(alias: str = DEFAULT_DB_ALIAS) -> bool:
     try:
-        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        with connections[alias].cursor() as cursor:
             cursor.execute("SELECT 1")
         return True
     except DatabaseError:
-        logger.warning("Health check: the database does not answer.", exc_info=True)
+        logger.warning("Health check: the database %r does not answer.", alias, exc_info=True)
         return False
 
 
@@ -39,9 +40,17 @@ def _redis() -> bool:
 
 
 def pending_tasks() -> int | None:
-    """Tasks ready to run and not yet taken (one query on django_tasks_db's partial index);
-    None when the tasks are not queued in the database."""
-    if task_backend_path() != DB_BACKEND:
+    """Tasks ready to run and not yet taken (one query on django_tasks_db's partial index, or
+    the length of the Redis queues); None when the tasks are queued nowhere (immediate)."""
+    path = task_backend_path()
+    if path == RQ_BACKEND:
+        from guildhall.core import rq_worker
+
+        try:
+            return rq_worker.pending_count()
+        except redis.RedisError:
+            return None  # the Redis check above already says so
+    if path != DB_BACKEND:
         return None
     from django_tasks_db.models import DBTaskResult
 
@@ -51,12 +60,14 @@ def pending_tasks() -> int | None:
 def health_report() -> tuple[bool, dict]:
     """(healthy, the answer's body)."""
     checks = {"database": OK if _database() else UNAVAILABLE}
+    if REPLICA in connections.settings:
+        checks["replica"] = OK if _database(REPLICA) else UNAVAILABLE
     if settings.REDIS_URL:
         checks["redis"] = OK if _redis() else UNAVAILABLE
     healthy = all(state == OK for state in checks.values())
     body = {"status": OK if healthy else UNAVAILABLE, "service": "guildhall", "version": "1"}
     body["checks"] = checks
-    if checks["database"] == OK:
+    if checks["database"] == OK and checks.get("redis") != UNAVAILABLE:
         pending = pending_tasks()
         if pending is not None:
             body["queue"] = {"pending": pending}

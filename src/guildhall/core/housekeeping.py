@@ -4,7 +4,7 @@ old events are deleted, so the tables the worker and the schedule read stay smal
 - Task results (django-tasks-db) finished more than GUILDHALL_TASK_RESULT_DAYS ago (default 7),
   pruned by the library's own command.
 - Periodic-run rows older than twice the longest job interval (a slot's row only has to outlive
-  its slot).
+  its slot); the signs of life of workers silent for a day (killed ones: core/liveness.py).
 - Events older than GUILDHALL_EVENT_RETENTION_DAYS, when it is set: the event log feeds what's
   new and analytics, so by default nothing is deleted.
 """
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from guildhall.core.management.commands.worker import DB_BACKEND, task_backend_path
-from guildhall.core.models import Event, PeriodicRun
+from guildhall.core.models import Event, PeriodicRun, WorkerHeartbeat
 from guildhall.core.schedule import periodic_jobs
 
 
@@ -27,6 +27,10 @@ def prune(*, now=None) -> dict[str, int]:
     longest = max((job.every for job in periodic_jobs()), default=timedelta(days=1))
     pruned["periodic_runs"], _ = PeriodicRun.objects.filter(
         created_at__lt=now - 2 * longest
+    ).delete()
+    # A worker that stopped cleanly removed its own row; one that was killed left it.
+    pruned["worker_heartbeats"], _ = WorkerHeartbeat.objects.filter(
+        beat_at__lt=now - timedelta(days=1)
     ).delete()
     days = settings.GUILDHALL_EVENT_RETENTION_DAYS
     pruned["events"] = (

@@ -77,3 +77,17 @@ class PeriodicRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} #{self.slot}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running `guildhall worker` of the database queue, and when it last said it is alive.
+
+    A task left running by a worker silent for longer than `liveness.ALIVE_SECONDS` (killed, its
+    machine lost) is put back in the queue by the other workers (core/liveness.py).
+    """
+
+    name = models.CharField(max_length=64, primary_key=True)
+    beat_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} at {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -7,6 +7,10 @@ work are delivered. Both are children of this command: Ctrl-C or SIGTERM stops b
 (in-flight requests and the running task finish first); if either dies, the other is stopped too
 and the command exits non-zero, so a supervisor (systemd, a container runtime) restarts the pair.
 
+Static files are collected into the data dir first when they changed since the last start
+(core/staticfiles.py), and served under hashed names, compressed and cached for a year; set
+GUILDHALL_STATIC_MANIFEST=false to serve them straight from the apps instead.
+
 Migrations are not applied here: run `guildhall migrate` first (`make run` does).
 """
 
@@ -21,10 +25,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from guildhall.core import staticfiles
 from guildhall.core.management.commands.worker import worker_needed
 
 DEMO_ADMIN_EMAIL = "admin@example.com"
 STOP_TIMEOUT = 30  # seconds to wait for a clean stop before killing
+TRUE = {"1", "true", "yes", "on"}
 
 
 def _env_int(name: str, default: int) -> int:
@@ -126,6 +132,10 @@ class Command(BaseCommand):
         self._warn_unapplied_migrations()
         demo = self._demo_loaded()
         connections.close_all()  # the children open their own
+        if os.environ.get("GUILDHALL_STATIC_MANIFEST", "true").strip().lower() in TRUE:
+            if staticfiles.collect_if_changed(os.environ):
+                self.stdout.write("Collected the static files (hashed, compressed).")
+            os.environ["GUILDHALL_STATIC_MANIFEST"] = "true"  # the web server and worker read it
 
         server_cmd = [
             sys.executable,

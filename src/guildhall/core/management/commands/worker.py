@@ -1,13 +1,16 @@
 """`guildhall worker`: run background tasks (notifications, search indexing, email...).
 
-Tasks are queued through the django-tasks API. With the default database backend
-(`django_tasks_db`) this command runs its `db_worker` over every queue; run as many workers as
-you like, on as many machines as share the database; `--concurrency N` runs N worker processes
-here under this one (one of them keeps the schedule). With the immediate backend there is nothing
-to run: tasks execute inside the request that queued them.
+Tasks are queued through the django-tasks API. With the database backend (`django_tasks_db`,
+the default without Redis) this command runs its `db_worker` over every queue; with the Redis
+backend (`django_tasks_rq`, the default when REDIS_URL is set) it runs an RQ worker
+(core/rq_worker.py, which also puts back the tasks of workers that died). Run as many workers
+as you like, on as many machines as share the database (or Redis); `--concurrency N` runs N
+worker processes here under this one (one of them keeps the schedule). With the immediate
+backend there is nothing to run: tasks execute inside the request that queued them.
 """
 
 import argparse
+import contextlib
 import logging
 import signal
 import subprocess
@@ -18,15 +21,17 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from guildhall.core import liveness
 from guildhall.core.schedule import enqueue_due
 
 logger = logging.getLogger(__name__)
 
 DB_BACKEND = "django_tasks_db.DatabaseBackend"
+RQ_BACKEND = "django_tasks_rq.RQBackend"
 SCHEDULE_INTERVAL = 60  # seconds between looks for due periodic jobs
 NO_WORKER_BACKENDS = {
     "django_tasks.backends.immediate.ImmediateBackend",
@@ -66,7 +71,8 @@ class Command(BaseCommand):
             "--interval",
             type=float,
             default=1.0,
-            help="Seconds to wait between polls when there is nothing to do (default: 1).",
+            help="Seconds to wait between polls when there is nothing to do (default: 1; the "
+            "database backend only: the Redis worker is woken by the queue itself).",
         )
         parser.add_argument(
             "--batch",
@@ -109,10 +115,10 @@ class Command(BaseCommand):
                 f"The task backend is {path}: tasks run where they are queued, no worker needed."
             )
             return
-        if path != DB_BACKEND:
+        if path not in {DB_BACKEND, RQ_BACKEND}:
             raise CommandError(
-                f"`guildhall worker` runs the database task backend; {path or 'none'} is "
-                "configured. Run that backend's own worker instead."
+                f"`guildhall worker` runs the database and the Redis (RQ) task backends; "
+                f"{path or 'none'} is configured. Run that backend's own worker instead."
             )
         # With the database down, stop now with one line (guildhall/manage.py), rather than
         # log a traceback every poll.
@@ -139,7 +145,36 @@ class Command(BaseCommand):
             enqueue_due()
         elif not no_schedule:
             threading.Thread(target=_schedule_forever, name="periodic", daemon=True).start()
-        call_command(_DbWorker(), **kwargs)
+        if path == RQ_BACKEND:
+            self._run_rq(queue, batch, max_tasks, verbosity)
+        else:
+            self._run_db(kwargs)
+
+    def _run_db(self, kwargs: dict) -> None:
+        """django-tasks-db's worker, with a sign of life in the database and the tasks of
+        workers that died put back (core/liveness.py)."""
+        name = liveness.worker_id()
+        liveness.db_beat(name)
+        liveness.db_requeue_abandoned()
+        heartbeat = liveness.Heartbeat(
+            beat=lambda: liveness.db_beat(name), recover=liveness.db_requeue_abandoned
+        )
+        heartbeat.start()
+        try:
+            call_command(_DbWorker(), worker_id=name, **kwargs)
+        finally:
+            heartbeat.stopped.set()
+            with contextlib.suppress(DatabaseError):
+                liveness.db_farewell(name)
+
+    def _run_rq(self, queue: str, batch: bool, max_tasks: int | None, verbosity: int) -> None:
+        from guildhall.core import rq_worker
+
+        try:
+            rq_worker.queue_names(queue)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        rq_worker.run(queues=queue, burst=batch, max_jobs=max_tasks, verbosity=verbosity)
 
     def _run_processes(self, count: int, queue: str, interval: float, verbosity: int) -> None:
         """Start `count` single workers and stop them all on Ctrl-C or SIGTERM (each finishes its
