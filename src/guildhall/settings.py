@@ -187,12 +187,6 @@ else:
         }
     }
 
-# Whole pages cached per session for a few seconds (core/pagecache.py). On by default only with
-# Redis: the embedded file cache is shared too, but each read is a file read (not yet measured).
-GUILDHALL_PAGE_CACHE_SECONDS = int(
-    os.environ.get("GUILDHALL_PAGE_CACHE_SECONDS", 10 if REDIS_URL else 0)
-)
-
 # The signed-in member's row, kept in the shared cache (accounts/backends.py): a cache read
 # (0.02 ms from the file cache, 0.06 ms from Redis) instead of a query (0.3 ms) on every page.
 GUILDHALL_USER_CACHE_SECONDS = int(os.environ.get("GUILDHALL_USER_CACHE_SECONDS", 300))

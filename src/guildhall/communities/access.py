@@ -2,9 +2,9 @@
 leaving, a role, a decided join request, its visibility). Caches that are shared between
 members, or kept per member, put it in their keys: none outlives a change of access."""
 
-from guildhall.core.pagecache import generation, move_on_generations
+from guildhall.core.generations import generation, move_on_generations
 
-ACCESS = ("access", 0)  # a generation scope (core.pagecache)
+ACCESS = ("access", 0)  # a generation scope (core.generations)
 
 
 def access_generation() -> int:

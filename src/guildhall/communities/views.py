@@ -35,7 +35,6 @@ from guildhall.communities.services import (
     membership_remove,
     membership_role_set,
 )
-from guildhall.core.pagecache import cached_page
 from guildhall.core.pagination import paginate
 from guildhall.core.views_support import add_service_errors, form_data
 
@@ -84,7 +83,6 @@ def community_create_view(request):
     )
 
 
-@cached_page()
 def community_detail(request, slug: str):
     community = community_get(viewer=request.user, slug=slug)
     kind = request.GET.get("kind", "")

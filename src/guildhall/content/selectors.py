@@ -87,12 +87,13 @@ def drafts_of(*, viewer) -> QuerySet:
 def content_item_get(*, viewer, pk: int) -> ContentItem:
     """One item the viewer may see, with its author and community (tags are read when used:
     the item page shows them from its cached fragment)."""
-    item = (
+    found = (
         content_items_visible_to(viewer)
         .select_related("author", "author__profile", "community")
         .filter(pk=pk)
-        .first()
+        .order_by()[:1]  # one row by its key: nothing to sort
     )
+    item = next(iter(found), None)
     if item is None:
         raise Http404("No such item.")
     return item

@@ -19,7 +19,6 @@ from guildhall.content.services import (
     item_create_of_kind,
 )
 from guildhall.core.markdown import render_markdown
-from guildhall.core.pagecache import cached_page
 from guildhall.core.views_support import add_service_errors, form_data
 
 
@@ -91,7 +90,6 @@ def item_create(request):
     )
 
 
-@cached_page(lambda pk, **_: [("item", pk)])
 def item_detail(request, pk: int, slug: str = ""):
     item = content_item_get(viewer=request.user, pk=pk)
     if slug != item.slug and item.slug:

@@ -6,8 +6,8 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from guildhall.core.generations import move_on_after_act
 from guildhall.core.models import AuditEntry, Event
-from guildhall.core.pagecache import forget_pages_after
 
 _listeners: list[Callable] = []
 
@@ -45,7 +45,7 @@ def record(
         data=data or {},
         **_target_fields(target),
     )
-    forget_pages_after(actor_id=user.pk if user else None, verb=verb, target=target)
+    move_on_after_act(actor_id=user.pk if user else None, verb=verb, target=target)
     for listener in _listeners:
         listener(event=event, target=target)
     return event

@@ -25,7 +25,7 @@ from guildhall.communities.selectors import (
 from guildhall.content.hooks import attach_api_fields
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_items_visible_to, with_card_data
-from guildhall.core.pagecache import generation
+from guildhall.core.generations import generation
 from guildhall.home.contributions import contributions
 from guildhall.home.models import SECTIONS_CACHE_KEY, HomeSection, MemberHelpfulness, Welcome
 from guildhall.people.models import PersonFollow, ProfileSkill, TagFollow

@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from guildhall.content import kinds
 from guildhall.content.cards import attach_cards, card_rows
 from guildhall.content.selectors import content_feed
 from guildhall.core.exceptions import Conflict, PermissionDenied, ValidationError
-from guildhall.core.pagecache import cached_page
 from guildhall.core.pagination import paginate_feed
 from guildhall.home import selectors
 from guildhall.home.services import welcome_send
@@ -35,7 +35,9 @@ def _feed_page(request, *, kind: str, tag: str):
 def _popular_context(request) -> dict:
     window = selectors.trend_window(30 if request.GET.get("window") == "30" else 7)
     return {
-        "popular": selectors.whats_popular(viewer=request.user, days=window),
+        "popular": SimpleLazyObject(
+            lambda: selectors.whats_popular(viewer=request.user, days=window)
+        ),
         "window": window,
     }
 
@@ -52,7 +54,6 @@ def _tag_context(request, tag: str) -> dict:
     }
 
 
-@cached_page()
 def home(request):
     kind = request.GET.get("kind", "")
     tag = request.GET.get("tag", "")
@@ -72,10 +73,13 @@ def home(request):
         context.update(_popular_context(request))
     if "whos_new" in sections:
         context["whos_new"] = selectors.whos_new(viewer=request.user)
+    # Read only when their cached HTML must be rendered afresh (home/partials/section.html).
     if "whos_popular" in sections:
-        context["whos_popular"] = selectors.whos_popular(viewer=request.user)
+        context["whos_popular"] = SimpleLazyObject(
+            lambda: selectors.whos_popular(viewer=request.user)
+        )
     if "for_you" in sections:
-        context["for_you"] = selectors.for_you(viewer=request.user)
+        context["for_you"] = SimpleLazyObject(lambda: selectors.for_you(viewer=request.user))
     memberships = selectors.my_memberships(viewer=request.user)
     profile = getattr(request.user, "profile", None)
     context.update(

@@ -74,8 +74,9 @@ def engagement_for(viewer, item) -> dict:
             ),
         )
         .values("my_rating", "is_favourite", "has_backlinks", "comments_changed_at", *PICK_FIELDS)
-        .first()
-    ) or {}
+        .order_by()[:1]
+    )
+    state = next(iter(state), {})
     linked_from = _linked_from(viewer, item) if state.get("has_backlinks") else []
     share_targets = []
     if can_share_item(viewer, item) and item.visibility == ContentItem.Visibility.COMPANY:

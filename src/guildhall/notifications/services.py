@@ -8,7 +8,6 @@ from django.utils import timezone
 from guildhall.content.models import ContentItem
 from guildhall.core.events import record
 from guildhall.core.exceptions import ValidationError
-from guildhall.core.pagecache import forget_member_pages
 from guildhall.core.tasks import enqueue_on_commit
 from guildhall.notifications import digests, emails, registry, tasks
 from guildhall.notifications.models import (
@@ -183,14 +182,12 @@ def notifications_mark_read(*, actor, ids: list[int] | None = None) -> int:
 
 
 def unread_counts_forget(*, user_ids) -> None:
-    """Recount the bell next time: what these members may see has changed. Their microcached
-    pages go too, as each carries the bell with the count it had when it was rendered."""
+    """Recount the bell next time: what these members may see has changed."""
     user_ids = list(user_ids)
     keys = [unread_count_key(pk) for pk in user_ids]
     cache.delete_many(keys)
     # Again after commit: a request meanwhile may have cached the count from before the change.
     transaction.on_commit(lambda: cache.delete_many(keys))
-    forget_member_pages(member_ids=user_ids)
 
 
 def unread_counts_forget_for_community(*, community) -> None:

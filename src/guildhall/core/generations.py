@@ -1,0 +1,64 @@
+"""Generations: stamps that move on when something changes, for cache keys that must never
+outlive the change. A cached fragment or section puts the generations it depends on into its
+key; moving one on makes every copy keyed by the old value unreachable at once, in every process
+(the cache is shared: Redis, or the file cache in the data dir).
+
+- a member's own generation moves with every act of theirs (`core.events.record`), so a member
+  always sees their own follow, welcome or comment at once in what is cached for them;
+- an item's generation moves with every act on it (a colleague's comment, a rating, an edit);
+- the site generation moves with anything else. Apps keep generations of their own (the access
+  generation in `communities.access`).
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+# Acts that change nothing anyone sees on a page (counted views are not shown live).
+PASSIVE_VERBS = frozenset({"view", "listen", "download", "sign_in"})
+SITE = ("site", 0)
+
+
+def _generation_key(scope: tuple[str, int]) -> str:
+    return f"pagegen:{scope[0]}:{scope[1]}"
+
+
+def _bump(scopes: list[tuple[str, int]]) -> None:
+    stamp = time.time_ns()
+    cache.set_many({_generation_key(scope): stamp for scope in scopes}, timeout=None)
+
+
+def move_on_after_act(*, actor_id: int | None, verb: str, target) -> None:
+    """Move on the generations an act touches (registered with the event log)."""
+    if verb in PASSIVE_VERBS:
+        return
+    scopes = [("member", actor_id)] if actor_id else []
+    label = target._meta.label if target is not None else ""
+    if label == "content.ContentItem":
+        scopes.append(("item", target.pk))
+    elif label == settings.AUTH_USER_MODEL:
+        scopes.append(("member", target.pk))
+    else:
+        scopes.append(SITE)
+    move_on_generations(scopes)
+
+
+def move_on_generations(scopes: list[tuple[str, int]]) -> None:
+    """Move on these generations now and again once the transaction commits (a request in
+    between may have cached what it read before the change)."""
+    _bump(scopes)
+    transaction.on_commit(lambda: _bump(scopes))
+
+
+def generation(scope: tuple[str, int]) -> int:
+    """The current generation of `scope`, for a cache key. One that is missing (never moved
+    on, or culled from the cache) starts afresh at now: going back to an earlier value could
+    bring back copies made before a change."""
+    key = _generation_key(scope)
+    stamp = cache.get(key)
+    if stamp is None:
+        cache.add(key, time.time_ns(), timeout=None)
+        stamp = cache.get(key, 0)
+    return stamp

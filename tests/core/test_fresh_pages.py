@@ -1,0 +1,136 @@
+"""Pages are built from fragments cached for every member (or for one), yet every act shows at
+once: the fragments' keys carry the versions and generations the acts move on."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from guildhall.communities.services import (
+    membership_join,
+    membership_remove,
+    membership_role_set,
+)
+from guildhall.content.services import content_item_update
+from guildhall.interactions.services import rating_set
+from guildhall.people.services import person_follow
+from tests.factories import make_comment, make_item, make_member
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.django_db
+def test_a_colleagues_comment_shows_at_once(community, member, expert):
+    item = make_item(expert, community=community)
+    client = signed_in(member)
+    client.get(item.get_absolute_url())
+    make_comment(expert, item, body="Torque the bolts in a star pattern.")
+    assert "Torque the bolts in a star pattern." in client.get(item.get_absolute_url()).text
+
+
+@pytest.mark.django_db
+def test_an_edit_shows_at_once_to_everyone(community, member, expert):
+    item = make_item(expert, community=community, title="Changeover checklist")
+    client = signed_in(member)
+    assert "Changeover checklist" in client.get(item.get_absolute_url()).text
+    content_item_update(actor=expert, item=item, title="Changeover checklist, v2", tags=["lean"])
+    page = client.get(item.get_absolute_url()).text
+    assert "Changeover checklist, v2" in page and "#lean" in page
+
+
+@pytest.mark.django_db
+def test_my_own_rating_shows_at_once(community, member, expert):
+    item = make_item(expert, community=community)
+    client = signed_in(member)
+    before = client.get(item.get_absolute_url()).text
+    rating_set(actor=member, item=item, stars=4)
+    after = client.get(item.get_absolute_url()).text
+    assert after != before
+    assert "4.0" in after
+
+
+@pytest.mark.django_db
+def test_losing_access_to_a_private_community_is_immediate(
+    private_community, community_manager, member
+):
+    item = make_item(community_manager, community=private_community, title="Near miss at dock 4")
+    client = signed_in(member)
+    assert client.get(item.get_absolute_url()).status_code == 200
+    membership_remove(actor=community_manager, community=private_community, member=member)
+    assert client.get(item.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_joining_shows_on_the_community_page_and_home_at_once(community, outsider):
+    client = signed_in(outsider)
+    url = reverse("communities:detail", args=[community.slug])
+    assert "Leave" not in client.get(url).text
+    assert community.name not in client.get(reverse("home")).text
+    membership_join(actor=outsider, community=community, accept_guidelines=True)
+    assert "Leave" in client.get(url).text
+    assert community.name in client.get(reverse("home")).text  # "Your communities"
+
+
+@pytest.mark.django_db
+def test_a_new_expert_shows_among_the_community_leaders_at_once(
+    community, community_manager, member
+):
+    client = signed_in(member)
+    url = reverse("communities:detail", args=[community.slug])
+    newcomer = make_member("nina", name="Nina Newexpert")
+    membership_join(actor=newcomer, community=community, accept_guidelines=True)
+    assert "Nina Newexpert" not in client.get(url).text
+    membership_role_set(
+        actor=community_manager, community=community, member=newcomer, role="expert"
+    )
+    assert "Nina Newexpert" in client.get(url).text
+
+
+@pytest.mark.django_db
+def test_my_own_post_shows_on_my_home_at_once(community, member):
+    client = signed_in(member)
+    assert "Forklift pre-use check" not in client.get(reverse("home")).text
+    make_item(member, community=community, title="Forklift pre-use check")
+    assert "Forklift pre-use check" in client.get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_a_colleagues_post_shows_on_my_home_at_once(community, member, expert):
+    client = signed_in(member)
+    client.get(reverse("home"))
+    make_item(expert, community=community, title="Pallet wrapping tension")
+    assert "Pallet wrapping tension" in client.get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_following_a_colleague_brings_their_posts_home_at_once(member, outsider):
+    make_item(outsider, title="Month-end close, in five steps")  # on their blog
+    client = signed_in(member)
+    client.get(reverse("home"))
+    person_follow(actor=member, member=outsider)
+    assert "Month-end close, in five steps" in client.get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_leaving_a_private_community_empties_my_home_of_it_at_once(
+    private_community, community_manager, member
+):
+    make_item(community_manager, community=private_community, title="Near miss at dock 4")
+    client = signed_in(member)
+    assert "Near miss at dock 4" in client.get(reverse("home")).text
+    membership_remove(actor=community_manager, community=private_community, member=member)
+    assert "Near miss at dock 4" not in client.get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_a_cached_home_reads_two_rows(community, member, expert, django_assert_max_num_queries):
+    for n in range(5):
+        make_item(expert, community=community, title=f"Shift handover note {n}")
+    client = signed_in(member)
+    client.get(reverse("home"))
+    # The feed's rows and the member's profile; sections and fragments come from the cache.
+    with django_assert_max_num_queries(3):
+        assert "Shift handover note 4" in client.get(reverse("home")).text
