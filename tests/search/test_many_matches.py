@@ -64,16 +64,6 @@ def test_pages_across_the_boundary_show_each_match_once(seven_gasket_items, memb
     assert len(set(paged)) == 7
 
 
-def test_a_very_common_word_is_counted_once_while_the_member_pages(
-    seven_gasket_items, member, monkeypatch, django_assert_num_queries
-):
-    monkeypatch.setattr(selectors, "RANK_CANDIDATES", 4)
-    assert search(viewer=member, q="gasket").type_counts() == {"item": 7}
-    next_page = search(viewer=member, q="gasket", filters=Filters(type="item"))
-    with django_assert_num_queries(0):
-        assert next_page.count() == 7
-
-
 def test_fewer_matches_are_counted_exactly_every_time(
     seven_gasket_items, member, community, reindex
 ):

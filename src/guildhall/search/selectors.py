@@ -1,14 +1,14 @@
 """Search reads: the visibility filter on index rows, filters, ranking, one page of results."""
 
-import dataclasses
-import hashlib
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -24,7 +24,12 @@ Type = SearchEntry.Type
 # Past this many matches (a very common word), relevance is ranked among the newest matches only:
 # ranking reads every matching row's text vector, the newest are found by walking the date index.
 RANK_CANDIDATES = 1000
-LARGE_COUNT_CACHE_SECONDS = 60
+# Counting stops here: past it a search says "1,000+ results" (the API: `count` = the bound,
+# `count_exact` false). Counting every match of a common word visits every matching row (97,000
+# for `team` at 200,000 items); counting up to the bound reads at most COUNT_BOUND + 1 of them.
+COUNT_BOUND = 1000
+# The deepest page of a search whose count is bounded (20 a page: the first 10,000 results).
+MAX_PAGE = 500
 
 
 def entries_visible_to(viewer) -> QuerySet:
@@ -108,6 +113,31 @@ def _filtered(viewer, filters: Filters) -> QuerySet:
     return entries
 
 
+@dataclass
+class SearchPage:
+    """One page of results, as `core.pagination.PageSlice` with `total_exact`: when false,
+    `total` is COUNT_BOUND ("1,000+"), `num_pages` is None and `has_next` says if more follow."""
+
+    items: list[Result]
+    number: int
+    has_next: bool
+    total: int
+    total_exact: bool
+    num_pages: int | None
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_number(self) -> int:
+        return self.number - 1
+
+
 class SearchResults:
     """Ranked results, paged lazily: `count()` and slicing are what `paginate` and the API's
     `page` use; a page costs a fixed number of queries whatever its size."""
@@ -121,36 +151,60 @@ class SearchResults:
         self.entries = entries.filter(type=self.type) if self.type else entries
         self._counts: dict[str, int] | None = None
 
-    def _counts_key(self) -> str:
-        asked = repr((self.viewer.pk, self.terms, dataclasses.replace(self.filters, type="")))
-        return "search:counts:" + hashlib.sha256(asked.encode()).hexdigest()
-
-    def type_counts(self) -> dict[str, int]:
-        """Matches per type whatever the chosen type (for the tabs), in one query."""
+    def _bounded_counts(self) -> dict[str, int]:
+        """Matches per type, each counted up to COUNT_BOUND + 1 and no further, in one query:
+        {"item": 1001, "person": 3} says "more than the bound" items and 3 people."""
+        if self._counts is not None:
+            return self._counts
+        self._counts = dict.fromkeys(Type.values, 0)
         if not self.terms:
-            return {}
-        if self._counts is None:
-            key = self._counts_key()
-            self._counts = cache.get(key)
-            if self._counts is None:
-                rows = self._all_types.order_by().values("type").annotate(n=Count("pk"))
-                self._counts = {row["type"]: row["n"] for row in rows}
-                # Counting a very common word visits every match (~200 ms at 100,000): the member
-                # paging through them pays it once. Smaller counts are cheap and stay exact.
-                if sum(self._counts.values()) > RANK_CANDIDATES:
-                    cache.set(key, self._counts, LARGE_COUNT_CACHE_SECONDS)
+            return self._counts
+        parts, params = [], []
+        for type in Type.values:
+            bounded = self._all_types.filter(type=type).order_by().values("pk")[: COUNT_BOUND + 1]
+            try:
+                sql, type_params = bounded.query.sql_with_params()
+            except EmptyResultSet:  # a filter that can match nothing (e.g. no viewer)
+                continue
+            # Only Django's own SQL and constants are formatted in; user input stays a parameter.
+            parts.append((type, f"(SELECT COUNT(*) FROM ({sql}) AS bounded_{type})"))  # noqa: S608
+            params += type_params
+        if parts:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT " + ", ".join(sql for _, sql in parts), params)
+                row = cursor.fetchone()
+            self._counts |= {type: n for (type, _), n in zip(parts, row, strict=True)}
         return self._counts
 
+    def type_counts(self) -> dict[str, int]:
+        """Matches per type whatever the chosen type (for the tabs), at most COUNT_BOUND each
+        (see `type_count_exact`); types without a match are left out."""
+        return {t: min(n, COUNT_BOUND) for t, n in self._bounded_counts().items() if n}
+
+    def type_count(self, type: str = "") -> int:
+        """The matches of `type` ("" for every type), or COUNT_BOUND when there are more."""
+        counts = self._bounded_counts()
+        return min(counts.get(type, 0) if type else sum(counts.values()), COUNT_BOUND)
+
+    def type_count_exact(self, type: str = "") -> bool:
+        """Whether `type_count(type)` is exact, or only "COUNT_BOUND or more"."""
+        counts = self._bounded_counts()
+        # One type past the bound makes the sum pass it too: the sum is exact when within it.
+        return (counts.get(type, 0) if type else sum(counts.values())) <= COUNT_BOUND
+
     def count(self) -> int:
-        counts = self.type_counts()
-        return counts.get(self.type, 0) if self.type else sum(counts.values())
+        """The number of matches of the chosen type, or COUNT_BOUND when there are more."""
+        return self.type_count(self.type)
+
+    def count_exact(self) -> bool:
+        return self.type_count_exact(self.type)
 
     def _rows(self, window: slice) -> list[tuple[int, str, int]]:
         """(pk, type, object_id) of the results in `window`, most relevant first. Past
         RANK_CANDIDATES matches, the newest RANK_CANDIDATES are ranked by relevance and the
         older ones follow, newest first: every match has one place, pages never overlap."""
         engine = backend()
-        if self.count() <= RANK_CANDIDATES:
+        if self.count_exact() and self.count() <= RANK_CANDIDATES:
             return engine.page(self.entries, self.terms, window)
         start, stop = window.start or 0, window.stop
         newest = self.entries.order_by("-date", "-pk").values("pk")[:RANK_CANDIDATES]
@@ -168,9 +222,32 @@ class SearchResults:
         return self.count()
 
     def __getitem__(self, window: slice) -> list[Result]:
-        if not self.terms:
-            return []
-        rows = self._rows(window)
+        return self._results(self._rows(window)) if self.terms else []
+
+    def page(self, number: Any, per_page: int) -> "SearchPage":
+        """Page `number` (from 1; anything else is page 1). With an exact count, a number past
+        the last page is the last page; with a bounded count the pages go on past the bound,
+        one row more than a page telling whether another follows, up to MAX_PAGE."""
+        try:
+            number = max(int(number or 1), 1)
+        except (TypeError, ValueError):
+            number = 1
+        total, exact = self.count(), self.count_exact()
+        num_pages = max(math.ceil(total / per_page), 1) if exact else None
+        number = min(number, num_pages or MAX_PAGE)
+        start = (number - 1) * per_page
+        rows = self._rows(slice(start, start + per_page + 1)) if self.terms else []
+        has_next = len(rows) > per_page and (num_pages is not None or number < MAX_PAGE)
+        return SearchPage(
+            items=self._results(rows[:per_page]),
+            number=number,
+            has_next=has_next,
+            total=total,
+            total_exact=exact,
+            num_pages=num_pages,
+        )
+
+    def _results(self, rows: list[tuple[int, str, int]]) -> list[Result]:
         snippets = backend().snippets([pk for pk, _, _ in rows], self.terms)
         objects = self._load(rows)
         results = []
