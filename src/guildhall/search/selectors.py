@@ -28,6 +28,8 @@ RANK_CANDIDATES = 1000
 # `count_exact` false). Counting every match of a common word visits every matching row (97,000
 # for `team` at 200,000 items); counting up to the bound reads at most COUNT_BOUND + 1 of them.
 COUNT_BOUND = 1000
+# The order of the matches that are not ranked: the walk of the index `search_entry_newest`.
+NEWEST_FIRST = ("-date", "-pk")
 # The deepest page of a search whose count is bounded (20 a page: the first 10,000 results).
 MAX_PAGE = 500
 
@@ -199,23 +201,50 @@ class SearchResults:
     def count_exact(self) -> bool:
         return self.type_count_exact(self.type)
 
+    def _candidates(self) -> list[int]:
+        """The matches ranked when there are too many to rank them all, in one query: the
+        newest RANK_CANDIDATES items (a walk down the newest-first index that stops there) and
+        up to RANK_CANDIDATES people and communities (undated; found through their own small
+        full-text index on PostgreSQL)."""
+        parts = []
+        if self.type in ("", Type.ITEM):
+            parts.append(self.entries.filter(date__isnull=False).order_by(*NEWEST_FIRST))
+        if self.type != Type.ITEM:
+            # Unordered: an ORDER BY would walk an index past every item instead.
+            parts.append(self.entries.exclude(type=Type.ITEM).order_by())
+        sql, params = [], []
+        for i, part in enumerate(parts):
+            try:
+                part_sql, part_params = part.values("pk")[:RANK_CANDIDATES].query.sql_with_params()
+            except EmptyResultSet:
+                continue
+            # Only Django's own SQL and constants are formatted in; user input stays a parameter.
+            sql.append(f"SELECT * FROM ({part_sql}) AS candidates_{i}")  # noqa: S608
+            params += part_params
+        if not sql:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(sql), params)
+            return [pk for (pk,) in cursor.fetchall()]
+
     def _rows(self, window: slice) -> list[tuple[int, str, int]]:
         """(pk, type, object_id) of the results in `window`, most relevant first. Past
-        RANK_CANDIDATES matches, the newest RANK_CANDIDATES are ranked by relevance and the
-        older ones follow, newest first: every match has one place, pages never overlap."""
+        RANK_CANDIDATES matches, the candidates (`_candidates`) are ranked by relevance and
+        the other matches follow, newest first: every match has one place, pages never
+        overlap."""
         engine = backend()
         if self.count_exact() and self.count() <= RANK_CANDIDATES:
             return engine.page(self.entries, self.terms, window)
         start, stop = window.start or 0, window.stop
-        newest = self.entries.order_by("-date", "-pk").values("pk")[:RANK_CANDIDATES]
+        ids = self._candidates()
         rows = []
-        if start < RANK_CANDIDATES:
-            candidates = SearchEntry.objects.filter(pk__in=newest)
-            rows += engine.page(candidates, self.terms, slice(start, min(stop, RANK_CANDIDATES)))
-        if stop > RANK_CANDIDATES:
-            older = self.entries.exclude(pk__in=newest).order_by("-date", "-pk")
-            past = max(start - RANK_CANDIDATES, 0)
-            rows += older.values_list("pk", "type", "object_id")[past : stop - RANK_CANDIDATES]
+        if start < len(ids):
+            candidates = SearchEntry.objects.filter(pk__in=ids)
+            rows += engine.page(candidates, self.terms, slice(start, min(stop, len(ids))))
+        if stop > len(ids):
+            older = self.entries.exclude(pk__in=ids).order_by(*NEWEST_FIRST)
+            past = max(start - len(ids), 0)
+            rows += older.values_list("pk", "type", "object_id")[past : stop - len(ids)]
         return rows
 
     def __len__(self) -> int:
