@@ -69,7 +69,7 @@ start_results() {
 # sign-in redirect would measure the wrong page), then loaded with wrk. The first page is the
 # baseline of the ratios. Prints the summary table and appends everything to RESULTS.
 measure_pages() {
-    local entry name path code out rps p50 p99 bad errors summary
+    local entry name path code out rps p50 p95 p99 bad errors summary
     local rows=()
     for entry in "$@"; do
         name="${entry%% *}"
@@ -78,14 +78,15 @@ measure_pages() {
         [ "$code" = 200 ] || die "$path answered HTTP $code (expected 200) — is the page built yet?"
         echo "Measuring $name ($path) for $DURATION ..."
         out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
-            -H "Cookie: $COOKIE" "$BASE_URL$path")"
+            -s bench/percentiles.lua -H "Cookie: $COOKIE" "$BASE_URL$path")"
         { echo "=== $name $path"; echo "$out"; echo; } >>"$RESULTS"
         rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
         p50="$(awk '$1 == "50%" { print $2 }' <<<"$out")"
+        p95="$(awk '/^p95 latency:/ { print $3 }' <<<"$out")"
         p99="$(awk '$1 == "99%" { print $2 }' <<<"$out")"
         bad="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")"
         errors="$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")"
-        rows+=("$name $path ${rps:-0} ${p50:--} ${p99:--} ${bad:-0} ${errors:-0}")
+        rows+=("$name $path ${rps:-0} ${p50:--} ${p95:--} ${p99:--} ${bad:-0} ${errors:-0}")
     done
 
     summary="$(printf '%s\n' "${rows[@]}" | awk '
@@ -93,9 +94,9 @@ measure_pages() {
         {
             ratio = base > 0 ? $3 / base : 0
             path = length($2) > 32 ? substr($2, 1, 31) "~" : $2
-            printf "%-10s %-32s %9.1f %9s %9s %7.3f %8d %7d\n", $1, path, $3, $4, $5, ratio, $6, $7
-        }' | { printf "%-10s %-32s %9s %9s %9s %7s %8s %7s\n" \
-            page path "req/s" p50 p99 ratio non-2xx errors; cat; })"
+            printf "%-10s %-32s %9.1f %9s %9s %9s %7.3f %8d %7d\n", $1, path, $3, $4, $5, $6, ratio, $7, $8
+        }' | { printf "%-10s %-32s %9s %9s %9s %9s %7s %8s %7s\n" \
+            page path "req/s" p50 p95 p99 ratio non-2xx errors; cat; })"
     {
         echo "=== summary (ratio = req/s / baseline req/s, same run)"
         echo "$summary"

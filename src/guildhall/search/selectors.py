@@ -239,10 +239,10 @@ class SearchResults:
         ids = self._candidates()
         rows = []
         if start < len(ids):
-            candidates = SearchEntry.objects.filter(pk__in=ids)
+            candidates = SearchEntry.objects.filter(pk__in=engine.ids(ids))
             rows += engine.page(candidates, self.terms, slice(start, min(stop, len(ids))))
         if stop > len(ids):
-            older = self.entries.exclude(pk__in=ids).order_by(*NEWEST_FIRST)
+            older = self.entries.exclude(pk__in=engine.ids(ids)).order_by(*NEWEST_FIRST)
             past = max(start - len(ids), 0)
             rows += older.values_list("pk", "type", "object_id")[past : stop - len(ids)]
         return rows
