@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from guildhall.communities.selectors import communities_visible_to, member_community_ids
 from guildhall.content import kinds
-from guildhall.content.selectors import content_items_visible_to, with_card_data
+from guildhall.content.selectors import content_items_visible_to
 from guildhall.core.exceptions import ValidationError
 from guildhall.search.backends import MARK_END, MARK_START, Term, backend, parse_query
 from guildhall.search.models import SearchEntry
@@ -291,17 +291,27 @@ class SearchResults:
         for _, type, object_id in rows:
             wanted[type].append(object_id)
         # Each type is read again through its own visibility filter: a stale row never leaks.
-        sources = {
-            Type.ITEM: with_card_data(content_items_visible_to(self.viewer)),
-            Type.PERSON: get_user_model()
-            .objects.filter(is_active=True)
-            .select_related("profile", "profile__department"),
-            Type.COMMUNITY: communities_visible_to(self.viewer),
-        }
         return {
-            type: {obj.pk: obj for obj in sources[type].filter(pk__in=ids)} if ids else {}
+            type: {obj.pk: obj for obj in self._source(type).filter(pk__in=ids)} if ids else {}
             for type, ids in wanted.items()
         }
+
+    def _source(self, type: str) -> QuerySet:
+        """Where results of `type` are read, with what a result shows (page and API)."""
+        if type == Type.ITEM:
+            # Not the author's profile: a result names the author only.
+            return (
+                content_items_visible_to(self.viewer)
+                .select_related("author", "community")
+                .prefetch_related("tags")
+            )
+        if type == Type.PERSON:
+            return (
+                get_user_model()
+                .objects.filter(is_active=True)
+                .select_related("profile", "profile__department")
+            )
+        return communities_visible_to(self.viewer)
 
     @staticmethod
     def _result(type: str, obj, title: str, body: str, comments: str) -> Result:
