@@ -151,32 +151,49 @@ class SearchResults:
         self._all_types = entries
         self.type = filters.type
         self.entries = entries.filter(type=self.type) if self.type else entries
-        self._counts: dict[str, int] | None = None
+        self._walked: dict[str, list[int]] | None = None
 
-    def _bounded_counts(self) -> dict[str, int]:
-        """Matches per type, each counted up to COUNT_BOUND + 1 and no further, in one query:
-        {"item": 1001, "person": 3} says "more than the bound" items and 3 people."""
-        if self._counts is not None:
-            return self._counts
-        self._counts = dict.fromkeys(Type.values, 0)
+    def _walk(self) -> dict[str, list[int]]:
+        """The matches of each type, in one query that stops early: up to
+        max(COUNT_BOUND, RANK_CANDIDATES) + 1 of each type, the items newest first (a walk down
+        the newest-first index that ends there), people and communities in table order
+        (through their own small full-text index on PostgreSQL). The counts are read from it
+        ({"item": 1001 ids} says "more than the bound"), and so are the candidates to rank
+        when there are too many matches to rank them all."""
+        if self._walked is not None:
+            return self._walked
+        self._walked = {type: [] for type in Type.values}
         if not self.terms:
-            return self._counts
-        parts, params = [], []
-        for type in Type.values:
-            bounded = self._all_types.filter(type=type).order_by().values("pk")[: COUNT_BOUND + 1]
+            return self._walked
+        limit = max(COUNT_BOUND, RANK_CANDIDATES) + 1
+        sql, params = [], []
+        for i, type in enumerate(Type.values):
+            part = self._all_types.filter(type=type)
+            if type == Type.ITEM:
+                # Every item has a date (published, or else created); saying so lets the walk
+                # start past the undated rows, which PostgreSQL sorts first.
+                part = part.filter(date__isnull=False).order_by(*NEWEST_FIRST)
+            else:  # unordered: an ORDER BY would walk an index past every item instead
+                part = part.order_by()
             try:
-                sql, type_params = bounded.query.sql_with_params()
+                part_sql, part_params = part.values_list("pk", "type")[
+                    :limit
+                ].query.sql_with_params()
             except EmptyResultSet:  # a filter that can match nothing (e.g. no viewer)
                 continue
             # Only Django's own SQL and constants are formatted in; user input stays a parameter.
-            parts.append((type, f"(SELECT COUNT(*) FROM ({sql}) AS bounded_{type})"))  # noqa: S608
-            params += type_params
-        if parts:
+            sql.append(f"SELECT * FROM ({part_sql}) AS walk_{i}")  # noqa: S608
+            params += part_params
+        if sql:
             with connection.cursor() as cursor:
-                cursor.execute("SELECT " + ", ".join(sql for _, sql in parts), params)
-                row = cursor.fetchone()
-            self._counts |= {type: n for (type, _), n in zip(parts, row, strict=True)}
-        return self._counts
+                cursor.execute(" UNION ALL ".join(sql), params)
+                for pk, type in cursor.fetchall():
+                    self._walked[type].append(pk)
+        return self._walked
+
+    def _bounded_counts(self) -> dict[str, int]:
+        """Matches per type, counted up to max(COUNT_BOUND, RANK_CANDIDATES) + 1 at most."""
+        return {type: len(ids) for type, ids in self._walk().items()}
 
     def type_counts(self) -> dict[str, int]:
         """Matches per type whatever the chosen type (for the tabs), at most COUNT_BOUND each
@@ -202,30 +219,11 @@ class SearchResults:
         return self.type_count_exact(self.type)
 
     def _candidates(self) -> list[int]:
-        """The matches ranked when there are too many to rank them all, in one query: the
-        newest RANK_CANDIDATES items (a walk down the newest-first index that stops there) and
-        up to RANK_CANDIDATES people and communities (undated; found through their own small
-        full-text index on PostgreSQL)."""
-        parts = []
-        if self.type in ("", Type.ITEM):
-            parts.append(self.entries.filter(date__isnull=False).order_by(*NEWEST_FIRST))
-        if self.type != Type.ITEM:
-            # Unordered: an ORDER BY would walk an index past every item instead.
-            parts.append(self.entries.exclude(type=Type.ITEM).order_by())
-        sql, params = [], []
-        for i, part in enumerate(parts):
-            try:
-                part_sql, part_params = part.values("pk")[:RANK_CANDIDATES].query.sql_with_params()
-            except EmptyResultSet:
-                continue
-            # Only Django's own SQL and constants are formatted in; user input stays a parameter.
-            sql.append(f"SELECT * FROM ({part_sql}) AS candidates_{i}")  # noqa: S608
-            params += part_params
-        if not sql:
-            return []
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(sql), params)
-            return [pk for (pk,) in cursor.fetchall()]
+        """The matches ranked when there are too many to rank them all: the newest
+        RANK_CANDIDATES items and up to RANK_CANDIDATES people and communities each."""
+        walked = self._walk()
+        types = [self.type] if self.type else Type.values
+        return [pk for type in types for pk in walked[type][:RANK_CANDIDATES]]
 
     def _rows(self, window: slice) -> list[tuple[int, str, int]]:
         """(pk, type, object_id) of the results in `window`, most relevant first. Past
