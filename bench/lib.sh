@@ -80,7 +80,7 @@ measure_pages() {
         path="${entry#* }"
         code="$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE_URL$path")"
         [ "$code" = 200 ] || die "$path answered HTTP $code (expected 200) — is the page built yet?"
-        run_wrk "$name" "$path" -H "Cookie: $COOKIE"
+        run_wrk "$name" "$path" -s bench/percentiles.lua -H "Cookie: $COOKIE"
     done
     print_summary
 }
@@ -90,7 +90,7 @@ measure_pages() {
 # its output appended to RESULTS and kept in WRK_OUT, its figures added to ROWS for print_summary.
 ROWS=()
 run_wrk() {
-    local name="$1" path="$2" rps p50 p99 bad errors options=()
+    local name="$1" path="$2" rps p50 p95 p99 bad errors options=()
     shift 2
     while [ $# -gt 0 ] && [ "$1" != -- ]; do options+=("$1"); shift; done
     echo "Measuring $name ($path) for $DURATION ..."
@@ -99,10 +99,11 @@ run_wrk() {
     { echo "=== $name $path"; echo "$WRK_OUT"; echo; } >>"$RESULTS"
     rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$WRK_OUT")"
     p50="$(awk '$1 == "50%" { print $2 }' <<<"$WRK_OUT")"
+    p95="$(awk '/^p95 latency:/ { print $3 }' <<<"$WRK_OUT")"  # with bench/percentiles.lua
     p99="$(awk '$1 == "99%" { print $2 }' <<<"$WRK_OUT")"
     bad="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$WRK_OUT")"
     errors="$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$WRK_OUT")"
-    ROWS+=("$name $path ${rps:-0} ${p50:--} ${p99:--} ${bad:-0} ${errors:-0}")
+    ROWS+=("$name $path ${rps:-0} ${p50:--} ${p95:--} ${p99:--} ${bad:-0} ${errors:-0}")
 }
 
 # print_summary: the table of ROWS (the first row is the baseline of the ratios), on stdout and
@@ -114,9 +115,9 @@ print_summary() {
         {
             ratio = base > 0 ? $3 / base : 0
             path = length($2) > 32 ? substr($2, 1, 31) "~" : $2
-            printf "%-10s %-32s %9.1f %9s %9s %7.3f %8d %7d\n", $1, path, $3, $4, $5, ratio, $6, $7
-        }' | { printf "%-10s %-32s %9s %9s %9s %7s %8s %7s\n" \
-            page path "req/s" p50 p99 ratio non-2xx errors; cat; })"
+            printf "%-10s %-32s %9.1f %9s %9s %9s %7.3f %8d %7d\n", $1, path, $3, $4, $5, $6, ratio, $7, $8
+        }' | { printf "%-10s %-32s %9s %9s %9s %9s %7s %8s %7s\n" \
+            page path "req/s" p50 p95 p99 ratio non-2xx errors; cat; })"
     {
         echo "=== summary (ratio = req/s / baseline req/s, same run)"
         echo "$summary"

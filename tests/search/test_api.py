@@ -94,7 +94,7 @@ def test_bad_input_is_422_naming_the_field(client, member, query, field):
 def test_hostile_q_answers_200(client, member, indexed, q):
     response = login(client, member).get("/api/v1/search", {"q": q})
     assert response.status_code == 200
-    assert set(response.json()) == {"items", "count"}
+    assert set(response.json()) == {"items", "count", "count_exact"}
 
 
 def test_pages_through_ranked_results_without_overlap(client, member, community):

@@ -212,7 +212,11 @@ def test_items_vanish_when_their_community_becomes_private(
     assert found(outsider, "supply chain") == []
     assert found(member, "weighting") == ["Supplier scorecard"]
     login(client, outsider)
-    assert client.get("/api/v1/search?q=weighting").json() == {"items": [], "count": 0}
+    assert client.get("/api/v1/search?q=weighting").json() == {
+        "items": [],
+        "count": 0,
+        "count_exact": True,
+    }
     assert "Supplier scorecard" not in client.get("/search/?q=weighting").content.decode()
 
 

@@ -20,7 +20,9 @@ def search_list(request, params: Query[SearchParams]):
     `from` / `to` (dates, inclusive); a filter other than `type` limits results to items.
     Each result has `type` (`item`, `person` or `community`), that type's identifying fields
     and a `snippet` (HTML: the text escaped, the matched words in `<mark>`). Private items are
-    found only by their community's members."""
+    found only by their community's members. `count` stops at 1,000: past it `count` is 1000
+    and `count_exact` false, and the results still page on with `offset` (until a page comes
+    back shorter than `limit`)."""
     if not params.q.strip():
         raise ValidationError({"q": "Type something to search for."})
     results = search(
@@ -37,4 +39,8 @@ def search_list(request, params: Query[SearchParams]):
         ),
     )
     found, count = page(results, limit=params.limit, offset=params.offset)
-    return {"items": [result_out(r) for r in found], "count": count}
+    return {
+        "items": [result_out(r) for r in found],
+        "count": count,
+        "count_exact": results.count_exact(),
+    }

@@ -13,6 +13,7 @@ A backend answers three questions:
   matched words between `MARK_START` and `MARK_END` (turned into <mark> after HTML-escaping).
 """
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -144,6 +145,12 @@ class SqliteBackend:
     def vectorize(self, entries: QuerySet) -> None:
         """Nothing to do: triggers keep search_fts equal to the entries."""
 
+    @staticmethod
+    def ids(ids: list[int]) -> RawSQL:
+        """A subquery of `ids` for `pk__in=`, sent as one parameter (a thousand `%s` in an IN
+        list cost more to send and plan than the query they filter)."""
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+
 
 class PostgresBackend:
     """tsvector `search_vector` (weights A title, B body, C comments) with a GIN index.
@@ -233,6 +240,12 @@ class PostgresBackend:
         entries.update(
             search_vector=folded("title", "A") + folded("body", "B") + folded("comments", "C")
         )
+
+    @staticmethod
+    def ids(ids: list[int]) -> RawSQL:
+        """A subquery of `ids` for `pk__in=`, sent as one array parameter (a thousand `%s` in
+        an IN list take longer to send and plan than the query they filter: 15 ms against 6)."""
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
 
 
 def backend():

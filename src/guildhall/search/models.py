@@ -54,7 +54,9 @@ class SearchEntry(models.Model):
             models.Index(fields=["community", "type"]),
             models.Index(fields=["author", "type"]),
             models.Index(fields=["kind", "type"]),
-            models.Index(fields=["date"]),
+            # Newest first: ranking a very common word takes the newest matches by walking it
+            # (see `selectors.NEWEST_FIRST`); it also serves the from/to filters.
+            models.Index(fields=["-date", "-id"], name="search_entry_newest"),
         ]
         verbose_name_plural = "search entries"
 

@@ -103,4 +103,11 @@ def result_out(result) -> dict:
 
 class SearchListOut(Schema):
     items: list[SearchResultOut]
-    count: int
+    count: int = Field(
+        description="The number of matches, or the bound (1000) when there are more: see "
+        "`count_exact`."
+    )
+    count_exact: bool = Field(
+        description="False when the matches are more than the bound and `count` is the bound "
+        '("1,000+"); the results page on past it.'
+    )

@@ -1,21 +1,21 @@
 """Search reads: the visibility filter on index rows, filters, ranking, one page of results."""
 
-import dataclasses
-import hashlib
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from guildhall.communities.selectors import communities_visible_to, member_community_ids
 from guildhall.content import kinds
-from guildhall.content.selectors import content_items_visible_to, with_card_data
+from guildhall.content.selectors import content_items_visible_to
 from guildhall.core.exceptions import ValidationError
 from guildhall.search.backends import MARK_END, MARK_START, Term, backend, parse_query
 from guildhall.search.models import SearchEntry
@@ -24,7 +24,14 @@ Type = SearchEntry.Type
 # Past this many matches (a very common word), relevance is ranked among the newest matches only:
 # ranking reads every matching row's text vector, the newest are found by walking the date index.
 RANK_CANDIDATES = 1000
-LARGE_COUNT_CACHE_SECONDS = 60
+# Counting stops here: past it a search says "1,000+ results" (the API: `count` = the bound,
+# `count_exact` false). Counting every match of a common word visits every matching row (97,000
+# for `team` at 200,000 items); counting up to the bound reads at most COUNT_BOUND + 1 of them.
+COUNT_BOUND = 1000
+# The order of the matches that are not ranked: the walk of the index `search_entry_newest`.
+NEWEST_FIRST = ("-date", "-pk")
+# The deepest page of a search whose count is bounded (20 a page: the first 10,000 results).
+MAX_PAGE = 500
 
 
 def entries_visible_to(viewer) -> QuerySet:
@@ -108,6 +115,31 @@ def _filtered(viewer, filters: Filters) -> QuerySet:
     return entries
 
 
+@dataclass
+class SearchPage:
+    """One page of results, as `core.pagination.PageSlice` with `total_exact`: when false,
+    `total` is COUNT_BOUND ("1,000+"), `num_pages` is None and `has_next` says if more follow."""
+
+    items: list[Result]
+    number: int
+    has_next: bool
+    total: int
+    total_exact: bool
+    num_pages: int | None
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_number(self) -> int:
+        return self.number - 1
+
+
 class SearchResults:
     """Ranked results, paged lazily: `count()` and slicing are what `paginate` and the API's
     `page` use; a page costs a fixed number of queries whatever its size."""
@@ -119,58 +151,130 @@ class SearchResults:
         self._all_types = entries
         self.type = filters.type
         self.entries = entries.filter(type=self.type) if self.type else entries
-        self._counts: dict[str, int] | None = None
+        self._walked: dict[str, list[int]] | None = None
 
-    def _counts_key(self) -> str:
-        asked = repr((self.viewer.pk, self.terms, dataclasses.replace(self.filters, type="")))
-        return "search:counts:" + hashlib.sha256(asked.encode()).hexdigest()
+    def _walk(self) -> dict[str, list[int]]:
+        """The matches of each type, in one query that stops early: up to
+        max(COUNT_BOUND, RANK_CANDIDATES) + 1 of each type, the items newest first (a walk down
+        the newest-first index that ends there), people and communities in table order
+        (through their own small full-text index on PostgreSQL). The counts are read from it
+        ({"item": 1001 ids} says "more than the bound"), and so are the candidates to rank
+        when there are too many matches to rank them all."""
+        if self._walked is not None:
+            return self._walked
+        self._walked = {type: [] for type in Type.values}
+        if not self.terms:
+            return self._walked
+        limit = max(COUNT_BOUND, RANK_CANDIDATES) + 1
+        sql, params = [], []
+        for i, type in enumerate(Type.values):
+            part = self._all_types.filter(type=type)
+            if type == Type.ITEM:
+                # Every item has a date (published, or else created); saying so lets the walk
+                # start past the undated rows, which PostgreSQL sorts first.
+                part = part.filter(date__isnull=False).order_by(*NEWEST_FIRST)
+            else:  # unordered: an ORDER BY would walk an index past every item instead
+                part = part.order_by()
+            try:
+                part_sql, part_params = part.values_list("pk", "type")[
+                    :limit
+                ].query.sql_with_params()
+            except EmptyResultSet:  # a filter that can match nothing (e.g. no viewer)
+                continue
+            # Only Django's own SQL and constants are formatted in; user input stays a parameter.
+            sql.append(f"SELECT * FROM ({part_sql}) AS walk_{i}")  # noqa: S608
+            params += part_params
+        if sql:
+            with connection.cursor() as cursor:
+                cursor.execute(" UNION ALL ".join(sql), params)
+                for pk, type in cursor.fetchall():
+                    self._walked[type].append(pk)
+        return self._walked
+
+    def _bounded_counts(self) -> dict[str, int]:
+        """Matches per type, counted up to max(COUNT_BOUND, RANK_CANDIDATES) + 1 at most."""
+        return {type: len(ids) for type, ids in self._walk().items()}
 
     def type_counts(self) -> dict[str, int]:
-        """Matches per type whatever the chosen type (for the tabs), in one query."""
-        if not self.terms:
-            return {}
-        if self._counts is None:
-            key = self._counts_key()
-            self._counts = cache.get(key)
-            if self._counts is None:
-                rows = self._all_types.order_by().values("type").annotate(n=Count("pk"))
-                self._counts = {row["type"]: row["n"] for row in rows}
-                # Counting a very common word visits every match (~200 ms at 100,000): the member
-                # paging through them pays it once. Smaller counts are cheap and stay exact.
-                if sum(self._counts.values()) > RANK_CANDIDATES:
-                    cache.set(key, self._counts, LARGE_COUNT_CACHE_SECONDS)
-        return self._counts
+        """Matches per type whatever the chosen type (for the tabs), at most COUNT_BOUND each
+        (see `type_count_exact`); types without a match are left out."""
+        return {t: min(n, COUNT_BOUND) for t, n in self._bounded_counts().items() if n}
+
+    def type_count(self, type: str = "") -> int:
+        """The matches of `type` ("" for every type), or COUNT_BOUND when there are more."""
+        counts = self._bounded_counts()
+        return min(counts.get(type, 0) if type else sum(counts.values()), COUNT_BOUND)
+
+    def type_count_exact(self, type: str = "") -> bool:
+        """Whether `type_count(type)` is exact, or only "COUNT_BOUND or more"."""
+        counts = self._bounded_counts()
+        # One type past the bound makes the sum pass it too: the sum is exact when within it.
+        return (counts.get(type, 0) if type else sum(counts.values())) <= COUNT_BOUND
 
     def count(self) -> int:
-        counts = self.type_counts()
-        return counts.get(self.type, 0) if self.type else sum(counts.values())
+        """The number of matches of the chosen type, or COUNT_BOUND when there are more."""
+        return self.type_count(self.type)
+
+    def count_exact(self) -> bool:
+        return self.type_count_exact(self.type)
+
+    def _candidates(self) -> list[int]:
+        """The matches ranked when there are too many to rank them all: the newest
+        RANK_CANDIDATES items and up to RANK_CANDIDATES people and communities each."""
+        walked = self._walk()
+        types = [self.type] if self.type else Type.values
+        return [pk for type in types for pk in walked[type][:RANK_CANDIDATES]]
 
     def _rows(self, window: slice) -> list[tuple[int, str, int]]:
         """(pk, type, object_id) of the results in `window`, most relevant first. Past
-        RANK_CANDIDATES matches, the newest RANK_CANDIDATES are ranked by relevance and the
-        older ones follow, newest first: every match has one place, pages never overlap."""
+        RANK_CANDIDATES matches, the candidates (`_candidates`) are ranked by relevance and
+        the other matches follow, newest first: every match has one place, pages never
+        overlap."""
         engine = backend()
-        if self.count() <= RANK_CANDIDATES:
+        if self.count_exact() and self.count() <= RANK_CANDIDATES:
             return engine.page(self.entries, self.terms, window)
         start, stop = window.start or 0, window.stop
-        newest = self.entries.order_by("-date", "-pk").values("pk")[:RANK_CANDIDATES]
+        ids = self._candidates()
         rows = []
-        if start < RANK_CANDIDATES:
-            candidates = SearchEntry.objects.filter(pk__in=newest)
-            rows += engine.page(candidates, self.terms, slice(start, min(stop, RANK_CANDIDATES)))
-        if stop > RANK_CANDIDATES:
-            older = self.entries.exclude(pk__in=newest).order_by("-date", "-pk")
-            past = max(start - RANK_CANDIDATES, 0)
-            rows += older.values_list("pk", "type", "object_id")[past : stop - RANK_CANDIDATES]
+        if start < len(ids):
+            candidates = SearchEntry.objects.filter(pk__in=engine.ids(ids))
+            rows += engine.page(candidates, self.terms, slice(start, min(stop, len(ids))))
+        if stop > len(ids):
+            older = self.entries.exclude(pk__in=engine.ids(ids)).order_by(*NEWEST_FIRST)
+            past = max(start - len(ids), 0)
+            rows += older.values_list("pk", "type", "object_id")[past : stop - len(ids)]
         return rows
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, window: slice) -> list[Result]:
-        if not self.terms:
-            return []
-        rows = self._rows(window)
+        return self._results(self._rows(window)) if self.terms else []
+
+    def page(self, number: Any, per_page: int) -> "SearchPage":
+        """Page `number` (from 1; anything else is page 1). With an exact count, a number past
+        the last page is the last page; with a bounded count the pages go on past the bound,
+        one row more than a page telling whether another follows, up to MAX_PAGE."""
+        try:
+            number = max(int(number or 1), 1)
+        except (TypeError, ValueError):
+            number = 1
+        total, exact = self.count(), self.count_exact()
+        num_pages = max(math.ceil(total / per_page), 1) if exact else None
+        number = min(number, num_pages or MAX_PAGE)
+        start = (number - 1) * per_page
+        rows = self._rows(slice(start, start + per_page + 1)) if self.terms else []
+        has_next = len(rows) > per_page and (num_pages is not None or number < MAX_PAGE)
+        return SearchPage(
+            items=self._results(rows[:per_page]),
+            number=number,
+            has_next=has_next,
+            total=total,
+            total_exact=exact,
+            num_pages=num_pages,
+        )
+
+    def _results(self, rows: list[tuple[int, str, int]]) -> list[Result]:
         snippets = backend().snippets([pk for pk, _, _ in rows], self.terms)
         objects = self._load(rows)
         results = []
@@ -185,17 +289,27 @@ class SearchResults:
         for _, type, object_id in rows:
             wanted[type].append(object_id)
         # Each type is read again through its own visibility filter: a stale row never leaks.
-        sources = {
-            Type.ITEM: with_card_data(content_items_visible_to(self.viewer)),
-            Type.PERSON: get_user_model()
-            .objects.filter(is_active=True)
-            .select_related("profile", "profile__department"),
-            Type.COMMUNITY: communities_visible_to(self.viewer),
-        }
         return {
-            type: {obj.pk: obj for obj in sources[type].filter(pk__in=ids)} if ids else {}
+            type: {obj.pk: obj for obj in self._source(type).filter(pk__in=ids)} if ids else {}
             for type, ids in wanted.items()
         }
+
+    def _source(self, type: str) -> QuerySet:
+        """Where results of `type` are read, with what a result shows (page and API)."""
+        if type == Type.ITEM:
+            # Not the author's profile: a result names the author only.
+            return (
+                content_items_visible_to(self.viewer)
+                .select_related("author", "community")
+                .prefetch_related("tags")
+            )
+        if type == Type.PERSON:
+            return (
+                get_user_model()
+                .objects.filter(is_active=True)
+                .select_related("profile", "profile__department")
+            )
+        return communities_visible_to(self.viewer)
 
     @staticmethod
     def _result(type: str, obj, title: str, body: str, comments: str) -> Result:

@@ -1,8 +1,9 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import render
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
-from guildhall.core.pagination import paginate
 from guildhall.search.forms import SearchForm
 from guildhall.search.models import SearchEntry
 from guildhall.search.selectors import search
@@ -18,6 +19,19 @@ def _tab_url(request, type: str) -> str:
     return f"?{params.urlencode()}"
 
 
+def count_label(count: int, exact: bool) -> str:
+    """A tab's count: "57", "1,000", or "1,000+" when the count stopped at the bound."""
+    shown = number_format(count, force_grouping=True)
+    # Translators: a count of search results that stopped at its bound, e.g. "1,000+".
+    return shown if exact else gettext("%(count)s+") % {"count": shown}
+
+
+def _first_page_url(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return f"?{params.urlencode()}"
+
+
 def _without_filters_url(q: str) -> str:
     return f"?{urlencode({'q': q})}"
 
@@ -26,13 +40,14 @@ def search_page(request):
     form = SearchForm(request.GET, viewer=request.user)
     q, filters = form.query()
     results = search(viewer=request.user, q=q, filters=filters)
-    counts = results.type_counts()
     tabs = [
-        {"type": value, "label": label, "count": count, "url": _tab_url(request, value)}
-        for value, label, count in [
-            ("", "Everything", sum(counts.values())),
-            *((v, label, counts.get(v, 0)) for v, label in SearchEntry.Type.choices),
-        ]
+        {
+            "type": value,
+            "label": label,
+            "count": count_label(results.type_count(value), results.type_count_exact(value)),
+            "url": _tab_url(request, value),
+        }
+        for value, label in [("", gettext("Everything")), *SearchEntry.Type.choices]
     ]
     return render(
         request,
@@ -43,9 +58,10 @@ def search_page(request):
             "filter_fields": [form[name] for name in FILTER_FIELDS],
             "q": q,
             "filters": filters,
-            "page": paginate(results, request.GET.get("page"), PER_PAGE) if q else None,
+            "page": results.page(request.GET.get("page"), PER_PAGE) if q else None,
             "tabs": tabs,
             "type": filters.type,
             "without_filters_url": _without_filters_url(q),
+            "first_page_url": _first_page_url(request),
         },
     )
