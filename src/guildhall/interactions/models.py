@@ -23,6 +23,8 @@ class Comment(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["item", "created_at"]),
+            # The latest change of an item's comments keys its cached pages of threads.
+            models.Index(fields=["item", "updated_at"]),
             models.Index(fields=["author", "created_at"]),
         ]
 

@@ -1,5 +1,5 @@
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from guildhall.communities.permissions import (
@@ -65,12 +65,10 @@ def engagement_for(viewer, item) -> dict:
             ),
             is_favourite=Exists(Favourite.objects.filter(item=OuterRef("pk"), user_id=viewer.pk)),
             has_backlinks=Exists(Backlink.objects.filter(target=OuterRef("pk"))),
-            comments_changed_at=Subquery(
+            comments_changed_at=Subquery(  # the newest through the (item, updated_at) index
                 Comment.objects.filter(item=OuterRef("pk"))
-                .order_by()
-                .values("item")
-                .annotate(latest=Max("updated_at"))
-                .values("latest")
+                .order_by("-updated_at")
+                .values("updated_at")[:1]
             ),
         )
         .values("my_rating", "is_favourite", "has_backlinks", "comments_changed_at", *PICK_FIELDS)
