@@ -16,6 +16,7 @@ several workers looking at once, one requeues it.
 """
 
 import contextlib
+import functools
 import logging
 
 from django.conf import settings
@@ -48,9 +49,16 @@ def get_queues(names: list[str]):
     return django_rq_queues(*names, job_class=Job)
 
 
+@functools.cache
+def _queues_kept(config: str) -> list:
+    """The queues, made once per process and configuration: each `get_queues` call opens new
+    Redis connections, which the health check (asked every few seconds) should not."""
+    return get_queues(queue_names())
+
+
 def pending_count() -> int:
     """Tasks waiting in the RQ queues (not yet taken by a worker)."""
-    return sum(queue.count for queue in get_queues(queue_names()))
+    return sum(queue.count for queue in _queues_kept(repr(settings.RQ_QUEUES)))
 
 
 def worker_gone(connection, name: str) -> bool:
