@@ -53,12 +53,18 @@ def move_on_generations(scopes: list[tuple[str, int]]) -> None:
 
 
 def generation(scope: tuple[str, int]) -> int:
-    """The current generation of `scope`, for a cache key. One that is missing (never moved
-    on, or culled from the cache) starts afresh at now: going back to an earlier value could
-    bring back copies made before a change."""
-    key = _generation_key(scope)
-    stamp = cache.get(key)
-    if stamp is None:
-        cache.add(key, time.time_ns(), timeout=None)
-        stamp = cache.get(key, 0)
-    return stamp
+    """The current generation of `scope`, for a cache key."""
+    return generations([scope])[0]
+
+
+def generations(scopes: list[tuple[str, int]]) -> list[int]:
+    """The current generations of `scopes`, in one cache read. One that is missing (never
+    moved on, or culled from the cache) starts afresh at now: going back to an earlier value
+    could bring back copies made before a change."""
+    keys = [_generation_key(scope) for scope in scopes]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, time.time_ns(), timeout=None)
+            found[key] = cache.get(key, 0)
+    return [found[key] for key in keys]

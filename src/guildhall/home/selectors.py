@@ -15,7 +15,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.text import slugify
 
-from guildhall.communities.access import access_generation
+from guildhall.communities.access import ACCESS
 from guildhall.communities.models import Membership
 from guildhall.communities.selectors import (
     communities_visible_to,
@@ -25,7 +25,7 @@ from guildhall.communities.selectors import (
 from guildhall.content.hooks import attach_api_fields
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_items_visible_to, with_card_data
-from guildhall.core.generations import generation
+from guildhall.core.generations import generations
 from guildhall.home.contributions import contributions
 from guildhall.home.models import SECTIONS_CACHE_KEY, HomeSection, MemberHelpfulness, Welcome
 from guildhall.people.models import PersonFollow, ProfileSkill, TagFollow
@@ -44,7 +44,8 @@ def section_stamp(viewer) -> str:
     """Part of every key of a member's cached sections (data and HTML): the access generation,
     so that none outlives a change of access, and the member's own, so that their own acts (a
     follow, a welcome) show at once."""
-    return f"{access_generation()}.{generation(('member', viewer.pk))}"
+    access, own = generations([ACCESS, ("member", viewer.pk)])  # one cache read
+    return f"{access}.{own}"
 
 
 def _section_key(viewer, name: str, *args) -> str:
