@@ -22,6 +22,17 @@ import pytest
 
 from tests.conftest import ON_CI
 
+# For `manage(..., "shell", "-c", ...)`: Ada's item in a community Cole belongs to; the tests add
+# the line that prints what they need of it.
+AUTHOR_AND_COLLEAGUE = """
+from tests.factories import add_member, make_community, make_item, make_member
+author = make_member("ada", name="Ada Author")
+colleague = make_member("cole", name="Cole Colleague")
+community = make_community(author, name="Pump Reliability")
+add_member(community, colleague)
+item = make_item(author, community=community, title="Seal failures this quarter")
+"""
+
 ROOT = Path(__file__).resolve().parents[1]
 MANAGE = [sys.executable, "-m", "guildhall.manage"]
 # Of this test run, never of the servers a test starts (each test says what its servers use).

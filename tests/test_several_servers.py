@@ -23,6 +23,7 @@ import requests
 
 from tests.factories import PASSWORD
 from tests.live import (
+    AUTHOR_AND_COLLEAGUE,
     create_postgres_database,
     csrf_token,
     drop_postgres_database,
@@ -39,15 +40,7 @@ from tests.live import (
 
 pytestmark = pytest.mark.slow
 
-SETUP = """
-from tests.factories import add_member, make_community, make_item, make_member
-author = make_member("ada", name="Ada Author")
-colleague = make_member("cole", name="Cole Colleague")
-community = make_community(author, name="Pump Reliability")
-add_member(community, colleague)
-item = make_item(author, community=community, title="Seal failures this quarter")
-print(item.pk, community.slug)
-"""
+SETUP = AUTHOR_AND_COLLEAGUE + "print(item.pk, community.slug)\n"
 DOCUMENT = b"Seal inspection checklist, revision C.\nCheck the faces for scoring.\n"
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.live import (
+    AUTHOR_AND_COLLEAGUE,
     ROOT,
     environment,
     free_port,
@@ -25,16 +26,11 @@ from tests.live import (
 
 pytestmark = pytest.mark.slow
 
-SETUP = """
-from guildhall.accounts.services import api_token_create
-from tests.factories import add_member, make_community, make_item, make_member
-author = make_member("ada", name="Ada Author")
-colleague = make_member("cole", name="Cole Colleague")
-community = make_community(author, name="Pump Reliability")
-add_member(community, colleague)
-item = make_item(author, community=community, title="Seal failures this quarter")
-print(item.pk, api_token_create(user=author), api_token_create(user=colleague))
-"""
+SETUP = (
+    AUTHOR_AND_COLLEAGUE
+    + "from guildhall.accounts.services import api_token_create\n"
+    + "print(item.pk, api_token_create(user=author), api_token_create(user=colleague))\n"
+)
 
 
 @pytest.fixture(scope="module")

@@ -8,14 +8,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 DEFAULT_PAGE_SIZE = 20
 
 
-@dataclass
-class PageSlice:
-    items: list[Any]
+class PageNumbers:
+    """The neighbours of page `number`, for "Previous" and "Next" links."""
+
     number: int
-    has_next: bool
-    has_previous: bool
-    total: int
-    num_pages: int
 
     @property
     def next_number(self) -> int:
@@ -24,6 +20,16 @@ class PageSlice:
     @property
     def previous_number(self) -> int:
         return self.number - 1
+
+
+@dataclass
+class PageSlice(PageNumbers):
+    items: list[Any]
+    number: int
+    has_next: bool
+    has_previous: bool
+    total: int
+    num_pages: int
 
 
 def paginate(queryset, page: Any, per_page: int = DEFAULT_PAGE_SIZE) -> PageSlice:

@@ -17,6 +17,7 @@ from guildhall.communities.selectors import communities_visible_to, member_commu
 from guildhall.content import kinds
 from guildhall.content.selectors import content_items_visible_to
 from guildhall.core.exceptions import ValidationError
+from guildhall.core.pagination import PageNumbers
 from guildhall.search.backends import MARK_END, MARK_START, Term, backend, parse_query
 from guildhall.search.models import SearchEntry
 
@@ -116,7 +117,7 @@ def _filtered(viewer, filters: Filters) -> QuerySet:
 
 
 @dataclass
-class SearchPage:
+class SearchPage(PageNumbers):
     """One page of results, as `core.pagination.PageSlice` with `total_exact`: when false,
     `total` is COUNT_BOUND ("1,000+"), `num_pages` is None and `has_next` says if more follow."""
 
@@ -130,14 +131,6 @@ class SearchPage:
     @property
     def has_previous(self) -> bool:
         return self.number > 1
-
-    @property
-    def next_number(self) -> int:
-        return self.number + 1
-
-    @property
-    def previous_number(self) -> int:
-        return self.number - 1
 
 
 class SearchResults:
