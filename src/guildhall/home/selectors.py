@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from guildhall.communities.access import ACCESS
-from guildhall.communities.models import Membership
+from guildhall.communities.models import Community, Membership
 from guildhall.communities.selectors import (
     communities_visible_to,
     member_community_ids,
@@ -25,7 +25,7 @@ from guildhall.communities.selectors import (
 from guildhall.content.hooks import attach_api_fields
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_items_visible_to, with_card_data
-from guildhall.core.generations import generations
+from guildhall.core.generations import generation, generations
 from guildhall.home.contributions import contributions
 from guildhall.home.models import SECTIONS_CACHE_KEY, HomeSection, MemberHelpfulness, Welcome
 from guildhall.people.models import PersonFollow, ProfileSkill, TagFollow
@@ -59,6 +59,35 @@ def _cached(viewer, name: str, compute, *args, seconds: int = SECTION_CACHE_SECO
     if value is None:
         value = compute()
         cache.set(key, value, seconds)
+    return value
+
+
+def _audience(viewer) -> str:
+    """Who sees the same published items as the viewer: staff see them all; a member sees the
+    company's and those of the private communities they belong to (`content_items_visible_to`),
+    so members of the same private communities (most: none) see the same lists."""
+    if viewer.is_staff:
+        return "staff"
+    private = _cached(
+        viewer,
+        "private_communities",
+        lambda: sorted(
+            Membership.objects.filter(
+                user_id=viewer.pk, community__visibility=Community.Visibility.PRIVATE
+            ).values_list("community_id", flat=True)
+        ),
+    )
+    return "members:" + ",".join(str(pk) for pk in private)
+
+
+def _shared_cached(viewer, name: str, compute, *args):
+    """A section that is the same for everyone of the viewer's audience, cached once for them
+    all (keyed by the access generation, so that none outlives a change of access)."""
+    key = f"home:{name}:{_audience(viewer)}:{generation(ACCESS)}:{':'.join(str(a) for a in args)}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, SECTION_CACHE_SECONDS)
     return value
 
 
@@ -147,7 +176,7 @@ def whats_popular(*, viewer, days: int = 7, limit: int = 10, kind: str = "") -> 
         items = items.annotate(trend_score=F("trends__score")).order_by("-trend_score", "-id")
         return list(with_card_data(items)[:limit])
 
-    return _cached(viewer, "popular", compute, window, limit, kind)
+    return _shared_cached(viewer, "popular", compute, window, limit, kind)
 
 
 # --- Who's new -----------------------------------------------------------------------------------
@@ -265,18 +294,25 @@ def _helpful_in_my_communities(viewer, per_community: int) -> list[tuple[object,
 def whos_popular(*, viewer, limit: int = 5) -> dict:
     """Featured members (the latest member interviews the viewer may see) and the helpfulness
     rankings: {"featured": [interview items with `.featured`], "company": [rows],
-    "communities": [(community, [rows])]} — four queries, cached per member."""
+    "communities": [(community, [rows])]} — four queries; the first two cached for the viewer's
+    audience, the last per member."""
     if not viewer.is_authenticated:
         return {"featured": [], "company": [], "communities": []}
 
-    def compute():
+    def shared():  # the same for the viewer's whole audience
         return {
             "featured": contributions.call("featured_members", default=[], viewer=viewer, limit=3),
             "company": helpful_members(viewer=viewer, limit=limit),
-            "communities": _helpful_in_my_communities(viewer, per_community=3),
         }
 
-    return _cached(viewer, "whos_popular", compute, limit)
+    return {
+        **_shared_cached(viewer, "whos_popular", shared, limit),
+        "communities": _cached(
+            viewer,
+            "helpful_here",
+            lambda: _helpful_in_my_communities(viewer, per_community=3),
+        ),
+    }
 
 
 # --- For you -------------------------------------------------------------------------------------
