@@ -4,10 +4,12 @@ from datetime import timedelta
 
 import pytest
 
+from guildhall.communities.services import membership_join
 from guildhall.core.schedule import periodic_jobs
 from guildhall.home.models import ItemTrend, MemberHelpfulness
 from guildhall.home.selectors import whats_popular
-from tests.factories import make_item
+from tests.conftest import login
+from tests.factories import make_community, make_item
 from tests.home.conftest import act, crowd, events_of
 
 
@@ -117,3 +119,21 @@ def test_popular_runs_in_fixed_queries(
     with django_assert_max_num_queries(3):
         items = whats_popular(viewer=member)
         [(i.author.name, i.community and i.community.name, list(i.tags.all())) for i in items]
+
+
+def test_the_popular_section_is_shared_only_by_those_who_see_the_same_items(
+    client, rollup, member, outsider, community_manager, private_community
+):
+    secret = make_item(community_manager, community=private_community, title="Secret dock plan")
+    public = make_community(community_manager, name="Open Yard")
+    membership_join(actor=outsider, community=public, accept_guidelines=True)
+    open_item = make_item(community_manager, community=public, title="Yard safety walk")
+    for item in (secret, open_item):
+        act(member, "favourite", item, times=3)
+    rollup()
+
+    assert "Secret dock plan" in login(client, member).get("/").text  # fills the shared copy
+    outsider_home = login(client, outsider).get("/").text
+    assert "Yard safety walk" in outsider_home
+    assert "Secret dock plan" not in outsider_home
+    assert "Secret dock plan" in login(client, community_manager).get("/").text

@@ -80,10 +80,16 @@ def _audience(viewer) -> str:
     return "members:" + ",".join(str(pk) for pk in private)
 
 
+def audience_stamp(viewer) -> str:
+    """Part of the key of what is cached once for the viewer's whole audience (data and HTML):
+    the audience and the access generation, so that none outlives a change of access."""
+    return f"{_audience(viewer)}:{generation(ACCESS)}"
+
+
 def _shared_cached(viewer, name: str, compute, *args):
     """A section that is the same for everyone of the viewer's audience, cached once for them
-    all (keyed by the access generation, so that none outlives a change of access)."""
-    key = f"home:{name}:{_audience(viewer)}:{generation(ACCESS)}:{':'.join(str(a) for a in args)}"
+    all."""
+    key = f"home:{name}:{audience_stamp(viewer)}:{':'.join(str(a) for a in args)}"
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -20,6 +20,8 @@ SIDE_SECTIONS = {"whos_new", "whos_popular"}
 # data): the feed (its cards are cached), who's new (its welcome forms carry the session's CSRF
 # token) and the news (its data is kept a shorter time).
 UNCACHED_SECTIONS = ("whats_new", "whos_new", "latest_news")
+# Sections whose HTML is the same for the viewer's whole audience (selectors.audience_stamp).
+SHARED_SECTIONS = ("whats_popular",)
 
 
 def _feed_page(request, *, kind: str, tag: str):
@@ -88,6 +90,8 @@ def home(request):
             "side_sections": [s for s in sections if s in SIDE_SECTIONS],
             "memberships": memberships,
             "section_stamp": selectors.section_stamp(request.user),
+            "audience_stamp": SimpleLazyObject(lambda: selectors.audience_stamp(request.user)),
+            "shared_sections": SHARED_SECTIONS,
             "section_seconds": selectors.SECTION_CACHE_SECONDS,
             "uncached_sections": UNCACHED_SECTIONS,
             "profile_incomplete": profile is None or not (profile.title and profile.bio),
