@@ -188,3 +188,21 @@ def test_more_comments_of_a_private_item_are_hidden_from_outsiders(
     )
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("wanted", ["999999", "abc", "deleted", "elsewhere"])
+def test_a_reply_link_to_no_live_comment_here_just_shows_the_page(
+    client, member, expert, item, community, wanted
+):
+    comment = make_comment(expert, item, "Still here")
+    gone = make_comment(expert, item, "To be deleted")
+    make_comment(member, item, "A reply keeps it in place", parent=gone)
+    comment_delete(actor=expert, comment=gone)
+    other = make_comment(expert, make_item(expert, community=community), "On another item")
+    reply_to = {"deleted": gone.pk, "elsewhere": other.pk}.get(wanted, wanted)
+    login(client, member)
+
+    html = _page(client, item, reply_to=reply_to)
+
+    assert "Still here" in html and f"reply_to={comment.pk}" in html
+    assert "Replying to" not in html

@@ -13,10 +13,12 @@ import re
 from django.core.cache import cache
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from guildhall.content.permissions import can_comment_on_item
 from guildhall.interactions.fragments import attach_fragments
 from guildhall.interactions.models import Comment
 
@@ -37,13 +39,12 @@ THREAD_FIELDS = (
 )
 
 
-def comments_version(*, count: int, changed_at) -> str:
-    """What changes whenever a comment is added, edited, deleted or removed."""
-    return f"{count}:{changed_at.timestamp() if changed_at else 0}"
-
-
-def comment_page_html(*, viewer, item, page: int, version: str, can_reply: bool) -> SafeString:
-    """Page `page` (from 1) of the item's comment threads as the viewer sees them."""
+def comment_page_html(*, viewer, item, page: int, changed_at) -> SafeString:
+    """Page `page` (from 1) of the item's comment threads as the viewer sees them;
+    `changed_at`: the latest change of its comments (`selectors.comments_changed_at`)."""
+    # Whatever adds, edits, deletes or removes a comment changes one of the two.
+    version = f"{item.comment_count}:{changed_at.timestamp() if changed_at else 0}"
+    can_reply = can_comment_on_item(viewer, item)
     staff_delete = bool(viewer.is_staff)
     key = f"comments:v1:{item.pk}:{version}:{page}:{int(can_reply)}{int(staff_delete)}"
     html = cache.get(key)
@@ -58,9 +59,11 @@ def _own_actions(match, viewer, staff_delete: bool) -> str:
     comment_pk, author_pk = match.groups()
     if int(author_pk) != viewer.pk:
         return ""
-    links = format_html('<a href="/comments/{}/edit/">{}</a>', comment_pk, _("Edit"))
+    link = '<a href="{}">{}</a>'
+    links = format_html(link, reverse("interactions:comment_edit", args=[comment_pk]), _("Edit"))
     if not staff_delete:  # staff already see Delete on every comment
-        links += format_html('<a href="/comments/{}/delete/">{}</a>', comment_pk, _("Delete"))
+        url = reverse("interactions:comment_delete", args=[comment_pk])
+        links += format_html(link, url, _("Delete"))
     return links
 
 

@@ -36,6 +36,29 @@ def comments_of(*, viewer, item) -> QuerySet:
     )
 
 
+def comments_changed_at(item):
+    """When the item's comments last changed (None: it has none), through the (item,
+    updated_at) index; the item page reads it with the viewer's state (`engagement_for`)."""
+    latest = list(_latest_comment_change(item.pk))
+    return latest[0]["updated_at"] if latest else None
+
+
+def _latest_comment_change(item_pk) -> QuerySet:
+    return Comment.objects.filter(item_id=item_pk).order_by("-updated_at").values("updated_at")[:1]
+
+
+def reply_target(*, item, pk) -> Comment | None:
+    """The live comment of this item a "Reply" link asks to answer (with its author), if any:
+    an unknown, deleted or foreign one is simply not offered."""
+    if not str(pk).isdigit():
+        return None
+    return (
+        Comment.objects.select_related("author")
+        .filter(pk=int(pk), item=item, is_deleted=False)
+        .first()
+    )
+
+
 def comment_get(*, viewer, pk: int) -> Comment:
     comment = Comment.objects.select_related("item", "item__community", "author").filter(pk=pk)
     comment = comment.first()
@@ -65,11 +88,7 @@ def engagement_for(viewer, item) -> dict:
             ),
             is_favourite=Exists(Favourite.objects.filter(item=OuterRef("pk"), user_id=viewer.pk)),
             has_backlinks=Exists(Backlink.objects.filter(target=OuterRef("pk"))),
-            comments_changed_at=Subquery(  # the newest through the (item, updated_at) index
-                Comment.objects.filter(item=OuterRef("pk"))
-                .order_by("-updated_at")
-                .values("updated_at")[:1]
-            ),
+            comments_changed_at=Subquery(_latest_comment_change(OuterRef("pk"))),
         )
         .values("my_rating", "is_favourite", "has_backlinks", "comments_changed_at", *PICK_FIELDS)
         .order_by()[:1]

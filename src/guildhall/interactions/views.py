@@ -8,14 +8,12 @@ from guildhall.communities.selectors import community_get
 from guildhall.content import kinds
 from guildhall.content.cards import attach_cards, card_rows
 from guildhall.content.models import ContentItem
-from guildhall.content.permissions import can_comment_on_item
 from guildhall.content.selectors import content_item_get
 from guildhall.core.pagination import paginate, paginate_feed
 from guildhall.core.views_support import add_service_errors, form_data
 from guildhall.interactions.comment_pages import (
     comment_page_html,
     comment_page_of,
-    comments_version,
 )
 from guildhall.interactions.forms import CommentForm
 from guildhall.interactions.permissions import (
@@ -24,10 +22,12 @@ from guildhall.interactions.permissions import (
 )
 from guildhall.interactions.selectors import (
     comment_get,
+    comments_changed_at,
     engagement_for,
     expert_picks_in,
     favourites_of,
     mention_suggestions,
+    reply_target,
 )
 from guildhall.interactions.services import (
     comment_create,
@@ -250,29 +250,21 @@ def item_page_context(request, item) -> dict:
     the comment a "Reply" link asked to answer, and the viewer's engagement
     (content.contributions)."""
     engagement = engagement_for(request.user, item)
-    page = _page_number(request.GET.get("comments_page"))
+    comments_html = comment_page_html(
+        viewer=request.user,
+        item=item,
+        page=_page_number(request.GET.get("comments_page")),
+        changed_at=engagement["comments_changed_at"],
+    )
     return {
-        "comments_html": _comments_html(request.user, item, engagement, page),
-        "replying_to": _reply_target(request.user, item, request.GET.get("reply_to", "")),
+        "comments_html": comments_html,
+        "replying_to": reply_target(item=item, pk=request.GET.get("reply_to", "")),
         "engagement": engagement,
     }
 
 
 def _page_number(raw) -> int:
     return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 10_000 else 1
-
-
-def _comments_html(viewer, item, engagement: dict, page: int):
-    version = comments_version(
-        count=item.comment_count, changed_at=engagement["comments_changed_at"]
-    )
-    return comment_page_html(
-        viewer=viewer,
-        item=item,
-        page=page,
-        version=version,
-        can_reply=can_comment_on_item(viewer, item),
-    )
 
 
 def comment_page(request, pk: int):
@@ -282,14 +274,7 @@ def comment_page(request, pk: int):
     page = _page_number(request.GET.get("page"))
     if not request.htmx:
         return redirect(f"{item.get_absolute_url()}?comments_page={page}#comments")
+    changed_at = comments_changed_at(item)
     return HttpResponse(
-        _comments_html(request.user, item, engagement_for(request.user, item), page)
+        comment_page_html(viewer=request.user, item=item, page=page, changed_at=changed_at)
     )
-
-
-def _reply_target(viewer, item, wanted: str):
-    """The comment a "Reply" link asked to answer, if it is a live comment on this item."""
-    if not wanted.isdigit():
-        return None
-    target = comment_get(viewer=viewer, pk=int(wanted))
-    return target if target.item_id == item.pk and not target.is_deleted else None
