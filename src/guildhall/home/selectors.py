@@ -48,18 +48,19 @@ def section_stamp(viewer) -> str:
     return f"{access}.{own}"
 
 
-def _section_key(viewer, name: str, *args) -> str:
-    stamp = section_stamp(viewer)
-    return f"home:{name}:{viewer.pk}:{stamp}:{':'.join(str(a) for a in args)}"
-
-
-def _cached(viewer, name: str, compute, *args, seconds: int = SECTION_CACHE_SECONDS):
-    key = _section_key(viewer, name, *args)
+def _kept(key: str, compute, seconds: int = SECTION_CACHE_SECONDS):
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, seconds)
     return value
+
+
+def _cached(viewer, name: str, compute, *args, seconds: int = SECTION_CACHE_SECONDS):
+    """A section of the viewer's own, cached for them."""
+    stamp = section_stamp(viewer)
+    key = f"home:{name}:{viewer.pk}:{stamp}:{':'.join(str(a) for a in args)}"
+    return _kept(key, compute, seconds)
 
 
 def _audience(viewer) -> str:
@@ -89,17 +90,7 @@ def audience_stamp(viewer) -> str:
 def _shared_cached(viewer, name: str, compute, *args):
     """A section that is the same for everyone of the viewer's audience, cached once for them
     all."""
-    key = f"home:{name}:{audience_stamp(viewer)}:{':'.join(str(a) for a in args)}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, SECTION_CACHE_SECONDS)
-    return value
-
-
-def forget_member_sections(viewer) -> None:
-    """Drop a member's cached who's new (after they welcomed someone)."""
-    cache.delete(_section_key(viewer, "whos_new"))
+    return _kept(f"home:{name}:{audience_stamp(viewer)}:{':'.join(str(a) for a in args)}", compute)
 
 
 # --- Section settings ----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from guildhall.core.ratelimit import check_write_rate
 from guildhall.home.contributions import contributions
 from guildhall.home.models import ItemTrend, MemberHelpfulness, Welcome
 from guildhall.home.permissions import check_welcome_member
-from guildhall.home.selectors import WINDOWS, forget_member_sections
+from guildhall.home.selectors import WINDOWS
 from guildhall.interactions.models import ExpertPick, Rating
 from guildhall.notifications.services import notify
 
@@ -150,5 +150,4 @@ def welcome_send(*, actor, recipient, message: str = "") -> Welcome:
             )
     except IntegrityError:
         raise duplicate from None
-    forget_member_sections(actor)
     return welcome
