@@ -126,11 +126,14 @@ def test_leaving_a_private_community_empties_my_home_of_it_at_once(
 
 
 @pytest.mark.django_db
-def test_a_cached_home_reads_two_rows(community, member, expert, django_assert_max_num_queries):
+def test_a_home_with_its_sections_cached_runs_three_queries(
+    community, member, expert, django_assert_max_num_queries
+):
     for n in range(5):
         make_item(expert, community=community, title=f"Shift handover note {n}")
     client = signed_in(member)
     client.get(reverse("home"))
-    # The feed's rows and the member's profile; sections and fragments come from the cache.
+    # The feed's rows, the member's profile and the member (the user cache is off in tests);
+    # sections and fragments come from the cache.
     with django_assert_max_num_queries(3):
         assert "Shift handover note 4" in client.get(reverse("home")).text
