@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from guildhall.communities.services import (
+    community_update,
     membership_join,
     membership_remove,
     membership_role_set,
@@ -137,3 +138,14 @@ def test_a_home_with_its_sections_cached_runs_three_queries(
     # sections and fragments come from the cache.
     with django_assert_max_num_queries(3):
         assert "Shift handover note 4" in client.get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_a_community_turned_private_shows_on_its_items_at_once(
+    community, community_manager, member
+):
+    item = make_item(community_manager, community=community, title="Dock rota")
+    client = signed_in(member)
+    assert "badge-private" not in client.get(item.get_absolute_url()).text
+    community_update(actor=community_manager, community=community, visibility="private")
+    assert "badge-private" in client.get(item.get_absolute_url()).text
