@@ -11,7 +11,8 @@ median and 90th percentile time per render, the median and 10th percentile CPU t
 this process (the server's share, without the database's; the 10th percentile moves least
 with other load on the machine), the queries per render and the page size. With
 --profile it records the renders under pyinstrument (`pip install pyinstrument`) and writes its
-flame graph: HTML for a browser, or text when the name ends in .txt.
+flame graph: HTML for a browser, or text when the name ends in .txt (the times printed then
+include the profiler's own overhead: measure without it).
 """
 
 import argparse
