@@ -15,3 +15,10 @@ def forget_after_access_change(*, event, target) -> None:
     """Registered with the event log; moves on once the act commits too."""
     if target is not None and target._meta.label == "communities.Community":
         move_on_generations([ACCESS])
+
+
+def forget_after_membership_write(**_signal) -> None:
+    """Connected to every save and delete of a membership or community, whatever wrote it
+    (a service, the demo, a data migration): the members' cached memberships
+    (`selectors.viewer_memberships`) must not outlive it."""
+    move_on_generations([ACCESS])

@@ -6,7 +6,16 @@ class CommunitiesConfig(AppConfig):
     label = "communities"
 
     def ready(self) -> None:
-        from guildhall.communities.access import forget_after_access_change
+        from django.db.models.signals import post_delete, post_save
+
+        from guildhall.communities.access import (
+            forget_after_access_change,
+            forget_after_membership_write,
+        )
+        from guildhall.communities.models import Community, Membership
         from guildhall.core.events import on_record
 
         on_record(forget_after_access_change)
+        for model in (Community, Membership):
+            post_save.connect(forget_after_membership_write, sender=model)
+            post_delete.connect(forget_after_membership_write, sender=model)

@@ -1,16 +1,44 @@
 """Reads about communities; private ones exist only for their members (and staff)."""
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from guildhall.communities.access import access_generation
 from guildhall.communities.models import Community, JoinRequest, Membership
+from guildhall.core.generations import reads_may_be_kept
+
+MEMBERSHIPS_SECONDS = 600
 
 
-def member_community_ids(viewer):
-    """A subquery of the communities `viewer` belongs to (one SQL statement, never a list)."""
-    return Membership.objects.filter(user_id=viewer.pk).values("community_id")
+def viewer_memberships(viewer) -> dict[int, Membership]:
+    """The viewer's memberships (with their communities) by community id, for pages: read once
+    per request and kept for the member under the access generation, which every change of
+    membership moves on (communities.access). Never kept from inside a transaction, which
+    might still roll back what it read; writes check with `permissions.membership_of`."""
+    if not viewer.is_authenticated:
+        return {}
+    stamp = access_generation()
+    memo = viewer.__dict__.get("_memberships_by_generation")
+    if memo is not None and memo[0] == stamp:
+        return memo[1]
+    key = f"memberships:{viewer.pk}:{stamp}"
+    found = cache.get(key)
+    if found is None:
+        rows = Membership.objects.filter(user_id=viewer.pk).select_related("community")
+        found = {membership.community_id: membership for membership in rows}
+        if reads_may_be_kept():
+            cache.set(key, found, MEMBERSHIPS_SECONDS)
+    viewer.__dict__["_memberships_by_generation"] = (stamp, found)
+    return found
+
+
+def member_community_ids(viewer) -> list[int]:
+    """The ids of the communities `viewer` belongs to, for visibility filters (from
+    `viewer_memberships`: no query of its own on a warm page)."""
+    return sorted(viewer_memberships(viewer))
 
 
 def communities_visible_to(viewer) -> QuerySet:
@@ -36,9 +64,18 @@ def communities_list(*, viewer, q: str = "", kind: str = "", mine: bool = False)
 
 
 def community_get(*, viewer, slug: str) -> Community:
-    community = communities_visible_to(viewer).filter(slug=slug).first()
-    if community is None:
-        raise Http404("No such community.")
+    """A community the viewer may see, with the viewer's membership remembered on it (for
+    `permissions.membership_of`): for a member, from their memberships, without a query."""
+    membership = next(
+        (m for m in viewer_memberships(viewer).values() if m.community.slug == slug), None
+    )
+    if membership is not None:
+        community = membership.community
+    else:
+        community = communities_visible_to(viewer).filter(slug=slug).first()
+        if community is None:
+            raise Http404("No such community.")
+    community.__dict__["_membership_cache"] = {viewer.pk: membership}
     return community
 
 

@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from guildhall.communities.selectors import member_community_ids
+from guildhall.communities.permissions import remember_membership
+from guildhall.communities.selectors import member_community_ids, viewer_memberships
 from guildhall.content.models import ContentItem, Tag
 from guildhall.content.permissions import can_view_item
 
@@ -94,6 +95,10 @@ def content_item_get(*, viewer, pk: int) -> ContentItem:
         pk=pk
     )[:1]
     item = next(iter(found), None)
+    if item is not None and item.community is not None:  # the checks below read no membership
+        remember_membership(
+            viewer, item.community, viewer_memberships(viewer).get(item.community_id)
+        )
     if item is None or not can_view_item(viewer, item):
         raise Http404("No such item.")
     return item

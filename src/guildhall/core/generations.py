@@ -10,15 +10,31 @@ key; moving one on makes every copy keyed by the old value unreachable at once, 
   generation in `communities.access`).
 """
 
+import threading
 import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, transaction
 
 # Acts that change nothing anyone sees on a page (counted views are not shown live).
 PASSIVE_VERBS = frozenset({"view", "listen", "download", "sign_in"})
 SITE = ("site", 0)
+
+# The generations one request has read, so that its sections and fragments read each once:
+# kept only while a request runs (never in a task worker) and forgotten whenever this process
+# moves one on.
+_read = threading.local()
+
+
+def remember_read_generations(**_signal) -> None:
+    """Connected to `request_started` (core.apps)."""
+    _read.values = {}
+
+
+def forget_read_generations(**_signal) -> None:
+    """Connected to `request_finished` (core.apps)."""
+    _read.values = None
 
 
 def _generation_key(scope: tuple[str, int]) -> str:
@@ -26,6 +42,8 @@ def _generation_key(scope: tuple[str, int]) -> str:
 
 
 def _bump(scopes: list[tuple[str, int]]) -> None:
+    if getattr(_read, "values", None) is not None:
+        _read.values = {}
     stamp = time.time_ns()
     cache.set_many({_generation_key(scope): stamp for scope in scopes}, timeout=None)
 
@@ -58,13 +76,28 @@ def generation(scope: tuple[str, int]) -> int:
 
 
 def generations(scopes: list[tuple[str, int]]) -> list[int]:
-    """The current generations of `scopes`, in one cache read. One that is missing (never
-    moved on, or culled from the cache) starts afresh at now: going back to an earlier value
-    could bring back copies made before a change."""
+    """The current generations of `scopes`, in one cache read (each once a request). One that is
+    missing (never moved on, or culled from the cache) starts afresh at now: going back to an
+    earlier value could bring back copies made before a change."""
     keys = [_generation_key(scope) for scope in scopes]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            cache.add(key, time.time_ns(), timeout=None)
-            found[key] = cache.get(key, 0)
-    return [found[key] for key in keys]
+    known = getattr(_read, "values", None)
+    if known is None:
+        known = {}
+    unknown = [key for key in keys if key not in known]
+    if unknown:
+        found = cache.get_many(unknown)
+        for key in unknown:
+            if key not in found:
+                cache.add(key, time.time_ns(), timeout=None)
+                found[key] = cache.get(key, 0)
+        known.update(found)
+    return [known[key] for key in keys]
+
+
+def reads_may_be_kept(using: str = "default") -> bool:
+    """Whether what was just read may be cached under the current generations: not from inside
+    a transaction that could still roll back a change it made (its generations moved on at once,
+    but the change may never commit). A test case's own enclosing transaction does not count
+    (Django marks it, as it does for `durable` blocks)."""
+    blocks = connections[using].atomic_blocks
+    return all(getattr(block, "_from_testcase", False) for block in blocks)

@@ -1,4 +1,5 @@
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
@@ -7,10 +8,11 @@ from guildhall.communities.permissions import (
     check_view_community,
     remember_membership,
 )
-from guildhall.communities.selectors import memberships_of
+from guildhall.communities.selectors import viewer_memberships
 from guildhall.content.models import ContentItem
 from guildhall.content.permissions import check_view_item
 from guildhall.content.selectors import content_items_visible_to, with_card_data
+from guildhall.core.generations import generations, reads_may_be_kept
 from guildhall.interactions.models import (
     Backlink,
     Comment,
@@ -76,28 +78,15 @@ SHARED_HERE_LIMIT = 8
 
 
 def engagement_for(viewer, item) -> dict:
-    """What the item page's engagement section needs, in a fixed number of queries: one for the
-    viewer's rating and favourite, the expert pick and the version of the comments; one for the
-    visible items linking here (when any item does); one for the communities the viewer could
-    share into."""
-    state = (
-        ContentItem.objects.filter(pk=item.pk)
-        .annotate(
-            my_rating=Subquery(
-                Rating.objects.filter(item=OuterRef("pk"), user_id=viewer.pk).values("stars")[:1]
-            ),
-            is_favourite=Exists(Favourite.objects.filter(item=OuterRef("pk"), user_id=viewer.pk)),
-            has_backlinks=Exists(Backlink.objects.filter(target=OuterRef("pk"))),
-            comments_changed_at=Subquery(_latest_comment_change(OuterRef("pk"))),
-        )
-        .values("my_rating", "is_favourite", "has_backlinks", "comments_changed_at", *PICK_FIELDS)
-        .order_by()[:1]
-    )
-    state = next(iter(state), {})
+    """What the item page's engagement section needs, in a fixed number of queries: the
+    viewer's state (`_viewer_state`, kept between their visits); the visible items linking here
+    (when any item does); the communities the viewer could share into come with their cached
+    memberships."""
+    state = _viewer_state(viewer, item)
     linked_from = _linked_from(viewer, item) if state.get("has_backlinks") else []
     share_targets = []
     if can_share_item(viewer, item) and item.visibility == ContentItem.Visibility.COMPANY:
-        mine = list(memberships_of(viewer=viewer, member=viewer))
+        mine = sorted(viewer_memberships(viewer).values(), key=lambda m: m.community.name)
         if item.community is not None:  # the role checks below need no query of their own
             remember_membership(
                 viewer,
@@ -120,6 +109,42 @@ def engagement_for(viewer, item) -> dict:
         "can_pick": can_pick_item(viewer, item),
         "star_choices": [1, 2, 3, 4, 5],
     }
+
+
+VIEWER_STATE_SECONDS = 300
+
+
+def _viewer_state(viewer, item) -> dict:
+    """The viewer's rating and favourite, the expert pick, whether items link here and when the
+    comments last changed: one query, kept under the generations of the item (every act on it:
+    a comment, a rating, a pick, a link to it) and of the viewer (their own acts)."""
+    item_stamp, own_stamp = generations([("item", item.pk), ("member", viewer.pk)])
+    key = f"engagement:{item.pk}:{viewer.pk}:{item_stamp}:{own_stamp}"
+    state = cache.get(key)
+    if state is None:
+        rows = (
+            ContentItem.objects.filter(pk=item.pk)
+            .annotate(
+                my_rating=Subquery(
+                    Rating.objects.filter(item=OuterRef("pk"), user_id=viewer.pk).values("stars")[
+                        :1
+                    ]
+                ),
+                is_favourite=Exists(
+                    Favourite.objects.filter(item=OuterRef("pk"), user_id=viewer.pk)
+                ),
+                has_backlinks=Exists(Backlink.objects.filter(target=OuterRef("pk"))),
+                comments_changed_at=Subquery(_latest_comment_change(OuterRef("pk"))),
+            )
+            .values(
+                "my_rating", "is_favourite", "has_backlinks", "comments_changed_at", *PICK_FIELDS
+            )
+            .order_by()[:1]
+        )
+        state = next(iter(rows), {})
+        if reads_may_be_kept():
+            cache.set(key, state, VIEWER_STATE_SECONDS)
+    return state
 
 
 def _linked_from(viewer, item) -> list[ContentItem]:

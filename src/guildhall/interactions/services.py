@@ -8,6 +8,7 @@ from guildhall.content.models import ContentItem
 from guildhall.content.permissions import can_view_item, check_comment_on_item, check_view_item
 from guildhall.core.events import record
 from guildhall.core.exceptions import ValidationError
+from guildhall.core.generations import move_on_generations
 from guildhall.core.markdown import render_markdown
 from guildhall.core.ratelimit import check_write_rate
 from guildhall.interactions.markup import linked_item_ids, mentioned_usernames
@@ -301,6 +302,8 @@ def backlinks_sync(*, item: ContentItem) -> None:
     if wanted:
         wanted = set(ContentItem.objects.filter(pk__in=wanted).values_list("pk", flat=True))
     current = set(Backlink.objects.filter(source=item).values_list("target_id", flat=True))
+    if current != wanted:  # the targets' pages show who links to them (selectors.engagement_for)
+        move_on_generations([("item", pk) for pk in current ^ wanted])
     if current - wanted:
         Backlink.objects.filter(source=item, target_id__in=current - wanted).delete()
     if wanted - current:
