@@ -145,6 +145,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif env_bool("DB_PREPARED_STATEMENTS", default=True):
+    # Parameters bound by the server, so that psycopg prepares a statement run five times on a
+    # connection: PostgreSQL then plans it once, not on every page (planning cost more than
+    # running the feed's query, bench/README.md). Off behind PgBouncer in transaction mode.
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 
 # A PostgreSQL read replica: GET and HEAD requests that have not written read from it, everything
 # else uses the primary (core/db_router.py). After writing, a browser reads the primary for
@@ -157,6 +162,7 @@ if DATABASE_REPLICA_URL:
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
     # Tests: the replica is the test database itself, reached through a second connection.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["guildhall.core.db_router.ReplicaRouter"]

@@ -1,7 +1,10 @@
 """Pages are built from fragments cached for every member (or for one), yet every act shows at
 once: the fragments' keys carry the versions and generations the acts move on."""
 
+import re
+
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -11,6 +14,8 @@ from guildhall.communities.services import (
     membership_remove,
     membership_role_set,
 )
+from guildhall.communities.models import Membership
+from guildhall.communities.selectors import viewer_memberships
 from guildhall.content.services import content_item_update
 from guildhall.interactions.services import rating_set
 from guildhall.people.services import person_follow
@@ -149,3 +154,70 @@ def test_a_community_turned_private_shows_on_its_items_at_once(
     assert "badge-private" not in client.get(item.get_absolute_url()).text
     community_update(actor=community_manager, community=community, visibility="private")
     assert "badge-private" in client.get(item.get_absolute_url()).text
+
+
+@pytest.mark.django_db
+def test_a_membership_written_outside_the_services_opens_the_community_at_once(
+    private_community, community_manager, outsider
+):
+    item = make_item(community_manager, community=private_community, title="Dock 4 rota")
+    client = signed_in(outsider)
+    assert client.get(item.get_absolute_url()).status_code == 404  # their communities, kept
+    Membership.objects.create(community=private_community, user=outsider)  # e.g. the admin
+    assert "Dock 4 rota" in client.get(item.get_absolute_url()).text
+    Membership.objects.filter(community=private_community, user=outsider).delete()
+    assert client.get(item.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_join_rolled_back_leaves_no_membership_behind_in_the_cache(
+    private_community, community_manager, outsider
+):
+    item = make_item(community_manager, community=private_community, title="Dock 4 rota")
+    client = signed_in(outsider)
+    client.get(reverse("home"))
+
+    class Undone(Exception):
+        pass
+
+    with pytest.raises(Undone), transaction.atomic():
+        Membership.objects.create(community=private_community, user=outsider)
+        assert private_community.pk in viewer_memberships(outsider)  # read inside: not kept
+        raise Undone
+    assert client.get(item.get_absolute_url()).status_code == 404
+    assert (
+        client.get(reverse("communities:detail", args=[private_community.slug])).status_code == 404
+    )
+
+
+@pytest.mark.django_db
+def test_a_link_from_another_item_shows_on_the_linked_page_at_once(community, member, expert):
+    target = make_item(expert, community=community, title="Lock-out procedure")
+    source = make_item(expert, community=community, title="Night shift notes")
+    client = signed_in(member)
+    assert "Linked from" not in client.get(target.get_absolute_url()).text
+    content_item_update(
+        actor=expert, item=source, body=f"See [the procedure]({target.get_absolute_url()})."
+    )
+    page = client.get(target.get_absolute_url()).text
+    assert "Linked from" in page and "Night shift notes" in page
+
+
+@pytest.mark.django_db
+def test_each_session_of_a_member_welcomes_with_its_own_token(community, member):
+    newcomer = make_member("newcomer")
+    membership_join(actor=newcomer, community=community, accept_guidelines=True)
+    browsers = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    for browser in browsers:
+        browser.force_login(member)
+    pages = [browser.get(reverse("home")).text for browser in browsers]
+    welcome = reverse("home_welcome", args=[newcomer.username])
+    in_the_form = (
+        re.escape(welcome)
+        + r'[^>]*>\s*<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"'
+    )
+    tokens = [re.search(in_the_form, page)[1] for page in pages]
+    # The second browser's cached section is not the first one's: its token is its own.
+    answer = browsers[1].post(welcome, {"csrfmiddlewaretoken": tokens[1]})
+    assert answer.status_code == 302
+    assert "You welcomed" in browsers[1].get(reverse("home")).text

@@ -6,6 +6,9 @@ A card's key names everything on it that changes through the item itself (edits,
 views), so those are never stale; names of authors and communities may lag by CARD_TTL at most.
 """
 
+import hashlib
+from types import SimpleNamespace
+
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -28,9 +31,19 @@ VERSION_FIELDS = (
 )
 
 
+class CardRow(SimpleNamespace):
+    """A row of a list of cards: the columns that version its card (no model instance to build:
+    a list shows only the card), then its `card_html` (`attach_cards`)."""
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+
 def card_rows(items):
-    """The feed's rows with just the columns that version a card (no joins)."""
-    return items.select_related(None).prefetch_related(None).only(*VERSION_FIELDS)
+    """The list's rows with just the columns that version a card (no joins, no model instances:
+    a list shows only the card); `attach_cards` turns them into `CardRow`s."""
+    return items.select_related(None).prefetch_related(None).values(*VERSION_FIELDS)
 
 
 def _card_key(item) -> str:
@@ -41,12 +54,28 @@ def _card_key(item) -> str:
     return f"card:v2:{item.pk}:{stamp}:{item.status}:{counts}:{engagement}"
 
 
-def attach_cards(items) -> list:
-    """Give each item a `.card_html`, from the cache where possible, rendering the rest."""
-    items = list(items)
+def attach_cards(rows) -> list[CardRow]:
+    """The rows (`card_rows`) with their `.card_html`, from the cache where possible, rendering
+    the rest. The cards of a whole list are kept together too, under their keys' digest: one
+    read instead of one per card, where the cache is files."""
+    items = [CardRow(**row) for row in rows]
+    if not items:
+        return items
     keys = {item.pk: _card_key(item) for item in items}
+    together = "cards:" + hashlib.blake2s("|".join(keys.values()).encode()).hexdigest()
+    cached = cache.get(together)
+    if cached is None:
+        cached = _cards(keys)
+        cache.set(together, cached, CARD_TTL)
+    for item in items:
+        item.card_html = mark_safe(cached[keys[item.pk]])  # noqa: S308 - our template's output
+    return items
+
+
+def _cards(keys: dict[int, str]) -> dict[str, str]:
+    """The cards' HTML by key: the cached ones, and the missing ones rendered (and kept)."""
     cached = cache.get_many(list(keys.values()))
-    missing = [item.pk for item in items if keys[item.pk] not in cached]
+    missing = [pk for pk, key in keys.items() if key not in cached]
     fresh = {}
     if missing:
         # The expert pick (interactions) joins in, for the card's badge.
@@ -55,9 +84,7 @@ def attach_cards(items) -> list:
             html = render_to_string("content/partials/item_card.html", {"item": full})
             cached[keys[full.pk]] = fresh[keys[full.pk]] = html
         cache.set_many(fresh, CARD_TTL)
-    for item in items:
-        item.card_html = mark_safe(cached[keys[item.pk]])  # noqa: S308 - our template's output
-    return items
+    return cached
 
 
 def community_feed_page(*, viewer, community, kind: str, page_number):

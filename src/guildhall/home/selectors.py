@@ -124,6 +124,17 @@ def home_latest_news(*, viewer, limit: int = 5) -> list[ContentItem]:
     )
 
 
+def profile_incomplete(*, viewer) -> bool:
+    """Whether the viewer's profile lacks a title or a bio (the getting-started checklist);
+    editing the profile is an act of theirs, which moves their generation in the key on."""
+
+    def compute():
+        profile = getattr(viewer, "profile", None)
+        return profile is None or not (profile.title and profile.bio)
+
+    return _cached(viewer, "profile_incomplete", compute)
+
+
 def my_memberships(*, viewer) -> list[Membership]:
     """The viewer's communities for the home page's side panel (cached; joining, leaving or a
     new role moves the access generation in the key on)."""
@@ -135,7 +146,7 @@ def my_memberships(*, viewer) -> list[Membership]:
 def whats_new_feed(*, viewer, kind: str = "") -> QuerySet:
     """Recent published items from the viewer's communities, the colleagues and tags they follow,
     and company-wide posts, newest first (visibility filtered: a followed colleague's post in a
-    private community shows only to its members)."""
+    private community shows only to its members), without their card data (`with_card_data`)."""
     # Who and what the viewer follows, as subqueries: the feed is one query.
     tagged = ContentItem.tags.through.objects.filter(
         tag_id__in=TagFollow.objects.filter(follower=viewer).values("tag_id")
@@ -150,7 +161,7 @@ def whats_new_feed(*, viewer, kind: str = "") -> QuerySet:
     )
     if kind:
         items = items.filter(kind=kind)
-    return with_card_data(items).order_by("-published_at", "-id")
+    return items.order_by("-published_at", "-id")
 
 
 # --- What's popular ------------------------------------------------------------------------------
@@ -384,7 +395,7 @@ def digest_highlights(*, member, shown: set[int], limit: int) -> dict[str, list]
     """What's popular (trending in the member's communities and company-wide, like "what's new":
     not what is popular in a public community they never joined; none of `shown`, none of
     theirs) and the unanswered questions in their skills."""
-    theirs = {row["community_id"] for row in member_community_ids(member)}
+    theirs = set(member_community_ids(member))
     popular = [
         item
         for item in whats_popular(viewer=member, days=7, limit=DIGEST_POPULAR_POOL)
@@ -416,7 +427,7 @@ def home_sections(*, viewer, kind: str = "", days: int = 7, limit: int = 20) -> 
     if "latest_news" in enabled:
         found["latest_news"] = home_latest_news(viewer=viewer)
     if "whats_new" in enabled:
-        found["whats_new"] = list(whats_new_feed(viewer=viewer, kind=kind)[:limit])
+        found["whats_new"] = list(with_card_data(whats_new_feed(viewer=viewer, kind=kind))[:limit])
     if "whats_popular" in enabled:
         found["whats_popular"] = whats_popular(viewer=viewer, days=days, kind=kind)
     if "for_you" in enabled:

@@ -1,5 +1,8 @@
+import hashlib
+
 from django.contrib import messages
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
@@ -16,10 +19,10 @@ from guildhall.people.selectors import followed_tag_ids, person_get, tag_get
 # The sections about people go in the side column; the rest in the main column. Staff's order
 # applies within each column.
 SIDE_SECTIONS = {"whos_new", "whos_popular"}
-# Sections whose HTML is rendered on every request (the others' is cached as long as their
-# data): the feed (its cards are cached), who's new (its welcome forms carry the session's CSRF
-# token) and the news (its data is kept a shorter time).
-UNCACHED_SECTIONS = ("whats_new", "whos_new", "latest_news")
+# The section whose HTML is rendered on every request (the others' is cached as long as their
+# data, per member and browser session: who's new carries the session's CSRF token in its
+# welcome forms): the feed, whose cards are cached.
+UNCACHED_SECTIONS = ("whats_new",)
 # Sections whose HTML is the same for the viewer's whole audience (selectors.audience_stamp).
 SHARED_SECTIONS = ("whats_popular",)
 
@@ -56,6 +59,14 @@ def _tag_context(request, tag: str) -> dict:
     }
 
 
+def session_stamp(request) -> str:
+    """Names the browser session in the keys of cached sections whose forms carry its CSRF
+    token (valid for any request bearing the same CSRF cookie): a digest, never the secret."""
+    get_token(request)  # makes sure the session has its secret
+    secret = request.META.get("CSRF_COOKIE", "")
+    return hashlib.blake2s(secret.encode(), digest_size=8).hexdigest()
+
+
 def home(request):
     kind = request.GET.get("kind", "")
     tag = request.GET.get("tag", "")
@@ -83,7 +94,6 @@ def home(request):
     if "for_you" in sections:
         context["for_you"] = SimpleLazyObject(lambda: selectors.for_you(viewer=request.user))
     memberships = selectors.my_memberships(viewer=request.user)
-    profile = getattr(request.user, "profile", None)
     context.update(
         {
             "main_sections": [s for s in sections if s not in SIDE_SECTIONS],
@@ -93,8 +103,10 @@ def home(request):
             "audience_stamp": SimpleLazyObject(lambda: selectors.audience_stamp(request.user)),
             "shared_sections": SHARED_SECTIONS,
             "section_seconds": selectors.SECTION_CACHE_SECONDS,
+            "news_seconds": selectors.NEWS_CACHE_SECONDS,
+            "session_stamp": session_stamp(request),
             "uncached_sections": UNCACHED_SECTIONS,
-            "profile_incomplete": profile is None or not (profile.title and profile.bio),
+            "profile_incomplete": selectors.profile_incomplete(viewer=request.user),
         }
     )
     return render(request, "home/home.html", context)
