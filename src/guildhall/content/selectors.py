@@ -1,13 +1,16 @@
 """Every read of items goes through `content_items_visible_to`, so no page can forget privacy."""
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from guildhall.communities.access import ACCESS
 from guildhall.communities.permissions import remember_membership
 from guildhall.communities.selectors import member_community_ids, viewer_memberships
 from guildhall.content.models import ContentItem, Tag
 from guildhall.content.permissions import can_view_item
+from guildhall.core.generations import generations, reads_may_be_kept
 
 
 def content_items_visible_to(viewer) -> QuerySet:
@@ -86,15 +89,37 @@ def drafts_of(*, viewer) -> QuerySet:
     ).order_by("-updated_at")
 
 
+ITEM_PAGE_SECONDS = 300
+
+
+def content_item_for_page(*, viewer, pk: int) -> ContentItem:
+    """`content_item_get` for the item's page, which reads it far more often than it changes:
+    kept under the item's generation (every act on it but a counted view, whose count may lag)
+    and the access generation (a community turned private re-reads its items)."""
+    item_stamp, access = generations([("item", pk), ACCESS])
+    key = f"item-page:{pk}:{item_stamp}:{access}"
+    item = cache.get(key)
+    if item is None:
+        item = _item_by_key(pk)
+        if item is not None and reads_may_be_kept():
+            cache.set(key, item, ITEM_PAGE_SECONDS)
+    return _checked(viewer, item)
+
+
 def content_item_get(*, viewer, pk: int) -> ContentItem:
     """One item the viewer may see, with its author and community (tags are read when used:
     the item page shows them from its cached fragment). Read by its key and checked with the
     item rule (`can_view_item`, which `content_items_visible_to` expresses in SQL for lists):
     building that filter would cost more than the query."""
-    found = ContentItem.objects.select_related("author", "author__profile", "community").filter(
-        pk=pk
-    )[:1]
-    item = next(iter(found), None)
+    return _checked(viewer, _item_by_key(pk))
+
+
+def _item_by_key(pk: int) -> ContentItem | None:
+    found = ContentItem.objects.select_related("author", "author__profile", "community")
+    return next(iter(found.filter(pk=pk)[:1]), None)
+
+
+def _checked(viewer, item: ContentItem | None) -> ContentItem:
     if item is not None and item.community is not None:  # the checks below read no membership
         remember_membership(
             viewer, item.community, viewer_memberships(viewer).get(item.community_id)

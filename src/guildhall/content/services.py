@@ -17,6 +17,7 @@ from guildhall.content.permissions import (
 )
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import PermissionDenied, ValidationError
+from guildhall.core.generations import move_on_generations
 from guildhall.core.markdown import render_markdown
 from guildhall.core.ratelimit import check_write_rate
 
@@ -209,6 +210,8 @@ def item_use_count(*, actor, item: ContentItem, verb: str, counted, field: str) 
     with transaction.atomic():
         counted.update(**{field: F(field) + 1})
         record(actor, verb, item, community=item.community)
+        # The count shows on the item's page, kept under its generation (selectors).
+        move_on_generations([("item", item.pk)])
     return True
 
 

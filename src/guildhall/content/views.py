@@ -10,7 +10,7 @@ from guildhall.content import kinds
 from guildhall.content.contributions import contributions
 from guildhall.content.forms import ItemDeleteForm, ItemForm
 from guildhall.content.permissions import can_comment_on_item, can_delete_item, can_edit_item
-from guildhall.content.selectors import content_item_get, drafts_of
+from guildhall.content.selectors import content_item_for_page, content_item_get, drafts_of
 from guildhall.content.services import (
     content_item_delete,
     content_item_publish,
@@ -91,7 +91,7 @@ def item_create(request):
 
 
 def item_detail(request, pk: int, slug: str = ""):
-    item = content_item_get(viewer=request.user, pk=pk)
+    item = content_item_for_page(viewer=request.user, pk=pk)
     if slug != item.slug and item.slug:
         return redirect(item.get_absolute_url(), permanent=False)
     content_item_view(actor=request.user, item=item)

@@ -17,7 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, transaction
 
-# Acts that change nothing anyone sees on a page (counted views are not shown live).
+# Acts that change nothing a member sees on a page but a count (which moves the item's generation
+# on its own: content.services.item_use_count) and need not move the actor's generation.
 PASSIVE_VERBS = frozenset({"view", "listen", "download", "sign_in"})
 SITE = ("site", 0)
 

@@ -143,22 +143,34 @@ def my_memberships(*, viewer) -> list[Membership]:
     )
 
 
+def _follows(viewer) -> tuple[list[int], list[int]]:
+    """Whom and which tags the viewer follows (ids), kept with their sections: following is an
+    act of theirs, which moves their generation in the key on."""
+    return _cached(
+        viewer,
+        "follows",
+        lambda: (
+            list(
+                PersonFollow.objects.filter(follower=viewer).values_list("followed_id", flat=True)
+            ),
+            list(TagFollow.objects.filter(follower=viewer).values_list("tag_id", flat=True)),
+        ),
+    )
+
+
 def whats_new_feed(*, viewer, kind: str = "") -> QuerySet:
     """Recent published items from the viewer's communities, the colleagues and tags they follow,
     and company-wide posts, newest first (visibility filtered: a followed colleague's post in a
     private community shows only to its members), without their card data (`with_card_data`)."""
-    # Who and what the viewer follows, as subqueries: the feed is one query.
-    tagged = ContentItem.tags.through.objects.filter(
-        tag_id__in=TagFollow.objects.filter(follower=viewer).values("tag_id")
-    ).values("contentitem_id")
-    followed = PersonFollow.objects.filter(follower=viewer).values("followed_id")
-    items = content_items_visible_to(viewer).filter(
-        Q(community__isnull=True)
-        | Q(community_id__in=member_community_ids(viewer))
-        | Q(author_id__in=followed)
-        | Q(pk__in=tagged),
-        status=PUBLISHED,
-    )
+    people, tags = _follows(viewer)
+    reach = Q(community__isnull=True) | Q(community_id__in=member_community_ids(viewer))
+    if people:
+        reach |= Q(author_id__in=people)
+    if tags:
+        reach |= Q(
+            pk__in=ContentItem.tags.through.objects.filter(tag_id__in=tags).values("contentitem_id")
+        )
+    items = content_items_visible_to(viewer).filter(reach, status=PUBLISHED)
     if kind:
         items = items.filter(kind=kind)
     return items.order_by("-published_at", "-id")
