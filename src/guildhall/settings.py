@@ -236,6 +236,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
     "guildhall.accounts.backends.CachedModelBackend",
+    "guildhall.accounts.backends.CachedAccountBackend",
+    # Sessions signed in before the one above existed name this one: kept so they stay valid.
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -6,6 +6,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.factories import PASSWORD
+
 
 @pytest.fixture
 def user_cache_on(settings):
@@ -18,6 +20,16 @@ def signed_in(user) -> Client:
     return client
 
 
+def _member_loads(queries) -> list[str]:
+    """The queries that read accounts' rows (the directory page itself lists none of them from
+    the user table with a LIMIT 21, which is how `get(pk=...)` reads one)."""
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if "accounts_user" in q["sql"] and "LIMIT 21" in q["sql"]
+    ]
+
+
 @pytest.mark.django_db
 def test_pages_after_the_first_skip_loading_the_member(user_cache_on, member):
     client = signed_in(member)
@@ -25,12 +37,19 @@ def test_pages_after_the_first_skip_loading_the_member(user_cache_on, member):
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
-    member_loads = [
-        q["sql"]
-        for q in queries.captured_queries
-        if "accounts_user" in q["sql"] and f"= {member.pk}" in q["sql"] and "LIMIT 21" in q["sql"]
-    ]
-    assert member_loads == []
+    assert _member_loads(queries) == []
+
+
+@pytest.mark.django_db
+def test_a_member_signed_in_on_the_sign_in_page_is_cached_too(user_cache_on, member):
+    client = Client()
+    answer = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
+    assert answer.status_code == 302
+    url = reverse("people:directory")
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert _member_loads(queries) == []
 
 
 @pytest.mark.django_db
