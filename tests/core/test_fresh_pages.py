@@ -221,3 +221,19 @@ def test_each_session_of_a_member_welcomes_with_its_own_token(community, member)
     answer = browsers[1].post(welcome, {"csrfmiddlewaretoken": tokens[1]})
     assert answer.status_code == 302
     assert "You welcomed" in browsers[1].get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_a_community_feed_shared_by_its_members_shows_each_act_at_once(community, member, expert):
+    item = make_item(expert, community=community, title="Pump seal swap")
+    page = reverse("communities:detail", args=[community.slug])
+    reader, writer = signed_in(member), signed_in(expert)
+    assert "Pump seal swap" in reader.get(page).text and "Pump seal swap" in writer.get(page).text
+    comments = re.compile(r' (\d+)<span class="visually-hidden"> comments')
+    assert comments.findall(reader.get(page).text) == ["0"]
+    make_comment(expert, item, body="Done on line 2.")
+    assert comments.findall(reader.get(page).text) == ["1"]
+    make_item(expert, community=community, title="Gasket inventory")
+    assert "Gasket inventory" in reader.get(page).text
+    content_item_update(actor=expert, item=item, title="Pump seal swap, revised")
+    assert "Pump seal swap, revised" in reader.get(page).text

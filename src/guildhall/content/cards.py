@@ -13,8 +13,11 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from guildhall.communities.access import ACCESS
+from guildhall.content import kinds
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_feed, with_card_data
+from guildhall.core.generations import generations, reads_may_be_kept
 from guildhall.core.pagination import paginate_feed
 
 CARD_TTL = 600
@@ -87,9 +90,28 @@ def _cards(keys: dict[int, str]) -> dict[str, str]:
     return cached
 
 
+COMMUNITY_FEED_SECONDS = 300
+
+
 def community_feed_page(*, viewer, community, kind: str, page_number):
-    """A page of a community's item cards, as its feed shows them (communities.contributions)."""
-    items = content_feed(viewer=viewer, community=community, kind=kind)
-    page = paginate_feed(card_rows(items), page_number)
+    """A page of a community's item cards, as its feed shows them (communities.contributions).
+    Its first page is the same for everyone who may see the community (its items share its
+    visibility; drafts are not in it): kept once for all, under the community's generation,
+    which every act in it moves on, and the access generation."""
+    if str(page_number or 1) != "1" or (kind and kinds.get(kind) is None):
+        page = _community_feed_rows(viewer, community, kind, page_number)
+    else:
+        stamps = ".".join(str(g) for g in generations([("community", community.pk), ACCESS]))
+        key = f"community-feed:{community.pk}:{kind}:{stamps}"
+        page = cache.get(key)
+        if page is None:
+            page = _community_feed_rows(viewer, community, kind, 1)
+            if reads_may_be_kept():
+                cache.set(key, page, COMMUNITY_FEED_SECONDS)
     page.items = attach_cards(page.items)
     return page
+
+
+def _community_feed_rows(viewer, community, kind: str, page_number):
+    items = content_feed(viewer=viewer, community=community, kind=kind)
+    return paginate_feed(card_rows(items), page_number)

@@ -210,8 +210,12 @@ def item_use_count(*, actor, item: ContentItem, verb: str, counted, field: str) 
     with transaction.atomic():
         counted.update(**{field: F(field) + 1})
         record(actor, verb, item, community=item.community)
-        # The count shows on the item's page, kept under its generation (selectors).
-        move_on_generations([("item", item.pk)])
+        # The count shows on the item's page and its card in the community's feed, kept under
+        # their generations (selectors, cards).
+        scopes = [("item", item.pk)]
+        if item.community_id:
+            scopes.append(("community", item.community_id))
+        move_on_generations(scopes)
     return True
 
 

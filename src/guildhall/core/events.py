@@ -45,7 +45,12 @@ def record(
         data=data or {},
         **_target_fields(target),
     )
-    move_on_after_act(actor_id=user.pk if user else None, verb=verb, target=target)
+    move_on_after_act(
+        actor_id=user.pk if user else None,
+        verb=verb,
+        target=target,
+        community_id=event.community_id,
+    )
     for listener in _listeners:
         listener(event=event, target=target)
     return event

@@ -49,8 +49,11 @@ def _bump(scopes: list[tuple[str, int]]) -> None:
     cache.set_many({_generation_key(scope): stamp for scope in scopes}, timeout=None)
 
 
-def move_on_after_act(*, actor_id: int | None, verb: str, target) -> None:
-    """Move on the generations an act touches (registered with the event log)."""
+def move_on_after_act(
+    *, actor_id: int | None, verb: str, target, community_id: int | None = None
+) -> None:
+    """Move on the generations an act touches (registered with the event log): the actor's,
+    the target's (an item, a member, or else the site's) and the community's it happened in."""
     if verb in PASSIVE_VERBS:
         return
     scopes = [("member", actor_id)] if actor_id else []
@@ -61,6 +64,8 @@ def move_on_after_act(*, actor_id: int | None, verb: str, target) -> None:
         scopes.append(("member", target.pk))
     else:
         scopes.append(SITE)
+    if community_id:
+        scopes.append(("community", community_id))
     move_on_generations(scopes)
 
 
