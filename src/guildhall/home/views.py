@@ -1,8 +1,5 @@
-import hashlib
-
 from django.contrib import messages
 from django.http import Http404
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
@@ -13,18 +10,13 @@ from guildhall.content.selectors import content_feed
 from guildhall.core.exceptions import Conflict, PermissionDenied, ValidationError
 from guildhall.core.pagination import paginate_feed
 from guildhall.home import selectors
+from guildhall.home.fragments import section_fragments
 from guildhall.home.services import welcome_send
 from guildhall.people.selectors import followed_tag_ids, person_get, tag_get
 
 # The sections about people go in the side column; the rest in the main column. Staff's order
 # applies within each column.
 SIDE_SECTIONS = {"whos_new", "whos_popular"}
-# The section whose HTML is rendered on every request (the others' is cached as long as their
-# data, per member and browser session: who's new carries the session's CSRF token in its
-# welcome forms): the feed, whose cards are cached.
-UNCACHED_SECTIONS = ("whats_new",)
-# Sections whose HTML is the same for the viewer's whole audience (selectors.audience_stamp).
-SHARED_SECTIONS = ("whats_popular",)
 
 
 def _feed_page(request, *, kind: str, tag: str):
@@ -59,14 +51,6 @@ def _tag_context(request, tag: str) -> dict:
     }
 
 
-def session_stamp(request) -> str:
-    """Names the browser session in the keys of cached sections whose forms carry its CSRF
-    token (valid for any request bearing the same CSRF cookie): a digest, never the secret."""
-    get_token(request)  # makes sure the session has its secret
-    secret = request.META.get("CSRF_COOKIE", "")
-    return hashlib.blake2s(secret.encode(), digest_size=8).hexdigest()
-
-
 def home(request):
     kind = request.GET.get("kind", "")
     tag = request.GET.get("tag", "")
@@ -80,35 +64,31 @@ def home(request):
             return render(request, "content/partials/item_list.html", context)
     if tag:
         context.update(_tag_context(request, tag))
-    if "latest_news" in sections:
-        context["news"] = selectors.home_latest_news(viewer=request.user)
+    viewer = request.user
+    # Read only when a section's cached HTML must be rendered afresh (home.fragments).
+    lazy = {
+        "latest_news": ("news", lambda: selectors.home_latest_news(viewer=viewer)),
+        "whos_new": ("whos_new", lambda: selectors.whos_new(viewer=viewer)),
+        "whos_popular": ("whos_popular", lambda: selectors.whos_popular(viewer=viewer)),
+        "for_you": ("for_you", lambda: selectors.for_you(viewer=viewer)),
+    }
+    for section, (name, compute) in lazy.items():
+        if section in sections:
+            context[name] = SimpleLazyObject(compute)
     if "whats_popular" in sections:
         context.update(_popular_context(request))
-    if "whos_new" in sections:
-        context["whos_new"] = selectors.whos_new(viewer=request.user)
-    # Read only when their cached HTML must be rendered afresh (home/partials/section.html).
-    if "whos_popular" in sections:
-        context["whos_popular"] = SimpleLazyObject(
-            lambda: selectors.whos_popular(viewer=request.user)
-        )
-    if "for_you" in sections:
-        context["for_you"] = SimpleLazyObject(lambda: selectors.for_you(viewer=request.user))
-    memberships = selectors.my_memberships(viewer=request.user)
+    memberships = selectors.my_memberships(viewer=viewer)
     context.update(
         {
-            "main_sections": [s for s in sections if s not in SIDE_SECTIONS],
-            "side_sections": [s for s in sections if s in SIDE_SECTIONS],
             "memberships": memberships,
-            "section_stamp": selectors.section_stamp(request.user),
-            "audience_stamp": SimpleLazyObject(lambda: selectors.audience_stamp(request.user)),
-            "shared_sections": SHARED_SECTIONS,
+            "section_stamp": selectors.section_stamp(viewer),
             "section_seconds": selectors.SECTION_CACHE_SECONDS,
-            "news_seconds": selectors.NEWS_CACHE_SECONDS,
-            "session_stamp": session_stamp(request),
-            "uncached_sections": UNCACHED_SECTIONS,
-            "profile_incomplete": selectors.profile_incomplete(viewer=request.user),
+            "profile_incomplete": selectors.profile_incomplete(viewer=viewer),
         }
     )
+    fragments = section_fragments(request, sections, context)
+    context["main_sections"] = [(s, fragments.get(s)) for s in sections if s not in SIDE_SECTIONS]
+    context["side_sections"] = [(s, fragments.get(s)) for s in sections if s in SIDE_SECTIONS]
     return render(request, "home/home.html", context)
 
 
