@@ -48,8 +48,22 @@ class _Compressor(Compressor):
 
 
 class CompressedManifestStorage(CompressedManifestStaticFilesStorage):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls: dict[str, str] = {}
+
     def create_compressor(self, **kwargs):
         return _Compressor(**kwargs)
+
+    def url(self, name, force=False):
+        """Remembered: the manifest a process read does not change while it runs, and every page
+        names the same few files (a manifest lookup costs a few percent of a page)."""
+        if force:
+            return super().url(name, force=True)
+        found = self._urls.get(name)
+        if found is None:
+            found = self._urls[name] = super().url(name)
+        return found
 
 
 def sources_fingerprint() -> str:
