@@ -92,12 +92,22 @@ def drafts_of(*, viewer) -> QuerySet:
 ITEM_PAGE_SECONDS = 300
 
 
+def _item_page_key(pk: int) -> str:
+    item_stamp, access = generations([("item", pk), ACCESS])
+    return f"item-page:{pk}:{item_stamp}:{access}"
+
+
+def forget_item_page(pk: int) -> None:
+    """Drop the kept copy of the item (`content_item_for_page`) after a change that moves no
+    generation: a counted view, whose count the page shows."""
+    cache.delete(_item_page_key(pk))
+
+
 def content_item_for_page(*, viewer, pk: int) -> ContentItem:
     """`content_item_get` for the item's page, which reads it far more often than it changes:
-    kept under the item's generation (every act on it but a counted view, whose count may lag)
-    and the access generation (a community turned private re-reads its items)."""
-    item_stamp, access = generations([("item", pk), ACCESS])
-    key = f"item-page:{pk}:{item_stamp}:{access}"
+    kept under the item's generation (every act on it; a counted view drops the copy) and the
+    access generation (a community turned private re-reads its items)."""
+    key = _item_page_key(pk)
     item = cache.get(key)
     if item is None:
         item = _item_by_key(pk)

@@ -15,9 +15,9 @@ from guildhall.content.permissions import (
     check_edit_item,
     check_view_item,
 )
+from guildhall.content.selectors import forget_item_page
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import PermissionDenied, ValidationError
-from guildhall.core.generations import move_on_generations
 from guildhall.core.markdown import render_markdown
 from guildhall.core.ratelimit import check_write_rate
 
@@ -210,12 +210,10 @@ def item_use_count(*, actor, item: ContentItem, verb: str, counted, field: str) 
     with transaction.atomic():
         counted.update(**{field: F(field) + 1})
         record(actor, verb, item, community=item.community)
-        # The count shows on the item's page and its card in the community's feed, kept under
-        # their generations (selectors, cards).
-        scopes = [("item", item.pk)]
-        if item.community_id:
-            scopes.append(("community", item.community_id))
-        move_on_generations(scopes)
+        # The count shows on the item's page at once; on cards in kept feeds it may lag (no
+        # generation moves on: every viewer would re-read what they keep of the item).
+        forget_item_page(item.pk)  # now, and once committed (a reader may keep it in between)
+        transaction.on_commit(lambda: forget_item_page(item.pk))
     return True
 
 

@@ -17,8 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, transaction
 
-# Acts that change nothing a member sees on a page but a count (which moves the item's generation
-# on its own: content.services.item_use_count) and need not move the actor's generation.
+# Acts that change nothing a member sees on a page but a count (content.services.item_use_count
+# drops the kept copy of the item, so its page shows the count; kept feeds' cards may lag).
 PASSIVE_VERBS = frozenset({"view", "listen", "download", "sign_in"})
 SITE = ("site", 0)
 
