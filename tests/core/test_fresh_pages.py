@@ -8,14 +8,14 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from guildhall.communities.models import Membership
+from guildhall.communities.selectors import viewer_memberships
 from guildhall.communities.services import (
     community_update,
     membership_join,
     membership_remove,
     membership_role_set,
 )
-from guildhall.communities.models import Membership
-from guildhall.communities.selectors import viewer_memberships
 from guildhall.content.services import content_item_update
 from guildhall.interactions.services import rating_set
 from guildhall.people.services import person_follow
