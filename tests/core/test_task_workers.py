@@ -200,3 +200,30 @@ def test_a_worker_whose_process_is_gone_from_this_machine_died_here():
     assert not liveness.died_here(here)  # this very process
     assert liveness.died_here(gone)
     assert not liveness.died_here(gone.replace(liveness.machine_id(), "elsewhere000"))
+
+
+@pytest.mark.django_db
+def test_housekeeping_deletes_failed_jobs_older_than_the_kept_days(rq_queue, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from rq.registry import FailedJobRegistry
+
+    from guildhall.core.housekeeping import prune
+    from guildhall.core.management.commands.worker import RQ_BACKEND
+
+    settings.TASKS = {"default": {"BACKEND": RQ_BACKEND, "QUEUES": ["default"]}}
+    settings.GUILDHALL_TASK_RESULT_DAYS = 7
+    registry = FailedJobRegistry(queue=rq_queue)
+    now = timezone.now()
+    jobs = {}
+    for name, days_ago in (("old", 30), ("recent", 1)):
+        job = rq_queue.create_job("tests.core.gated_task.wait_for_gate", kwargs={"directory": "/x"})
+        job.ended_at = now - timedelta(days=days_ago)
+        job.set_status("failed")
+        job.save()
+        registry.add(job, ttl=365 * 86400)
+        jobs[name] = job
+    assert prune(now=now)["task_results"] == 1
+    assert registry.get_job_ids() == [jobs["recent"].id]
+    assert not rq_queue.connection.exists(jobs["old"].key)

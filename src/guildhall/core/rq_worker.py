@@ -151,3 +151,27 @@ def run(*, queues: str, burst: bool, max_jobs: int | None, verbosity: int) -> bo
         heartbeat.stopped.set()
         with contextlib.suppress(Exception):
             connection.delete(ALIVE_KEY.format(name))
+
+
+def prune_failed(queues, *, before) -> int:
+    """Delete the jobs that failed before `before` (an aware datetime) from the queues' failed
+    registries, which RQ would keep for a year: the number deleted."""
+    from rq.registry import FailedJobRegistry
+
+    pruned = 0
+    for queue in queues:
+        registry = FailedJobRegistry(queue=queue)
+        ids = registry.get_job_ids()
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            jobs = queue.job_class.fetch_many(batch, connection=queue.connection)
+            for job_id, job in zip(batch, jobs, strict=True):
+                ended = job.ended_at if job is not None else None
+                if job is None:  # its data expired: only the registry's entry is left
+                    registry.remove(job_id)
+                elif ended is not None and ended.replace(tzinfo=before.tzinfo) < before:
+                    registry.remove(job, delete_job=True)
+                else:
+                    continue
+                pruned += 1
+    return pruned
