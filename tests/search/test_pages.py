@@ -1,6 +1,7 @@
 """The search page and the top bar box, as a signed-in member sees them."""
 
 import pytest
+from django.urls import reverse
 
 from guildhall.search.services import search_index_rebuild
 from tests.conftest import login
@@ -98,3 +99,13 @@ def test_filters_fold_away_unless_used_or_wrong(client, member, community):
     assert '<details class="search-more" open>' in html
     html = client.get("/search/?q=x&from=not-a-date").content.decode()
     assert '<details class="search-more" open>' in html and "Enter a valid date." in html
+
+
+def test_the_community_filter_lists_a_private_community_only_to_its_members(
+    client, outsider, member, private_community
+):
+    login(client, member)
+    assert private_community.name in client.get(reverse("search:search"), {"q": "rota"}).text
+    client.logout()
+    login(client, outsider)
+    assert private_community.name not in client.get(reverse("search:search"), {"q": "rota"}).text

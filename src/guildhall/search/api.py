@@ -6,7 +6,7 @@ from guildhall.core.api_support import page
 from guildhall.core.api_types import errors
 from guildhall.core.exceptions import ValidationError
 from guildhall.search.schemas import SearchListOut, SearchParams, result_out
-from guildhall.search.selectors import Filters, search
+from guildhall.search.selectors import Filters, search, with_tags
 
 router = Router(tags=["search"])
 
@@ -40,7 +40,7 @@ def search_list(request, params: Query[SearchParams]):
     )
     found, count = page(results, limit=params.limit, offset=params.offset)
     return {
-        "items": [result_out(r) for r in found],
+        "items": [result_out(r) for r in with_tags(found)],
         "count": count,
         "count_exact": results.count_exact(),
     }

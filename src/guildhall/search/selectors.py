@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -33,6 +33,12 @@ COUNT_BOUND = 1000
 NEWEST_FIRST = ("-date", "-pk")
 # The deepest page of a search whose count is bounded (20 a page: the first 10,000 results).
 MAX_PAGE = 500
+# An item result's columns (page and API): its card's line, its author's and community's names.
+RESULT_ITEM_FIELDS = (
+    *("id", "kind", "title", "slug", "status", "visibility", "published_at", "updated_at"),
+    *("author", "author__username", "author__first_name", "author__last_name"),
+    *("community", "community__slug", "community__name", "community__visibility"),
+)
 
 
 def entries_visible_to(viewer) -> QuerySet:
@@ -290,11 +296,12 @@ class SearchResults:
     def _source(self, type: str) -> QuerySet:
         """Where results of `type` are read, with what a result shows (page and API)."""
         if type == Type.ITEM:
-            # Not the author's profile: a result names the author only.
+            # What a result shows, not the body (long, and the snippet comes from the index);
+            # the API adds the tags (`with_tags`).
             return (
                 content_items_visible_to(self.viewer)
                 .select_related("author", "community")
-                .prefetch_related("tags")
+                .only(*RESULT_ITEM_FIELDS)
             )
         if type == Type.PERSON:
             return (
@@ -315,6 +322,12 @@ class SearchResults:
             snippet=highlight(comments if in_comment else body),
             matched_in_comment=in_comment and MARK_START not in title,
         )
+
+
+def with_tags(results: list[Result]) -> list[Result]:
+    """The item results with their tags read in one query (the API shows them)."""
+    prefetch_related_objects([r.object for r in results if r.type == Type.ITEM], "tags")
+    return results
 
 
 def search(*, viewer, q: str, filters: Filters = Filters()) -> SearchResults:
