@@ -145,7 +145,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif env_bool("DB_PREPARED_STATEMENTS", default=True):
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DB_PREPARED_STATEMENTS", default=True
+):
     # Parameters bound by the server, so that psycopg prepares a statement run five times on a
     # connection: PostgreSQL then plans it once, not on every page (planning cost more than
     # running the feed's query, bench/README.md). Off behind PgBouncer in transaction mode.

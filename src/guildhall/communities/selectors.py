@@ -1,38 +1,36 @@
 """Reads about communities; private ones exist only for their members (and staff)."""
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from guildhall.communities.access import access_generation
 from guildhall.communities.models import Community, JoinRequest, Membership
-from guildhall.core.generations import reads_may_be_kept
+from guildhall.core.generations import kept
 
 MEMBERSHIPS_SECONDS = 600
 
 
 def viewer_memberships(viewer) -> dict[int, Membership]:
-    """The viewer's memberships (with their communities) by community id, for pages: read once
-    per request and kept for the member under the access generation, which every change of
-    membership moves on (communities.access). Never kept from inside a transaction, which
-    might still roll back what it read; writes check with `permissions.membership_of`."""
+    """The viewer's memberships (with their communities) by community id: read once per
+    request and kept for the member under the access generation, which every change of
+    membership moves on, at once and again at commit (communities.access). So it is as current
+    as a read of the committed rows; `community_get` hands it to `permissions.membership_of`."""
     if not viewer.is_authenticated:
         return {}
     stamp = access_generation()
     memo = viewer.__dict__.get("_memberships_by_generation")
-    if memo is not None and memo[0] == stamp:
-        return memo[1]
-    key = f"memberships:{viewer.pk}:{stamp}"
-    found = cache.get(key)
-    if found is None:
-        rows = Membership.objects.filter(user_id=viewer.pk).select_related("community")
-        found = {membership.community_id: membership for membership in rows}
-        if reads_may_be_kept():
-            cache.set(key, found, MEMBERSHIPS_SECONDS)
-    viewer.__dict__["_memberships_by_generation"] = (stamp, found)
-    return found
+    if memo is None or memo[0] != stamp:
+        key = f"memberships:{viewer.pk}:{stamp}"
+        memo = (stamp, kept(key, lambda: _memberships(viewer), MEMBERSHIPS_SECONDS))
+        viewer.__dict__["_memberships_by_generation"] = memo
+    return memo[1]
+
+
+def _memberships(viewer) -> dict[int, Membership]:
+    rows = Membership.objects.filter(user_id=viewer.pk).select_related("community")
+    return {membership.community_id: membership for membership in rows}
 
 
 def member_community_ids(viewer) -> list[int]:

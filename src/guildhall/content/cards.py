@@ -17,7 +17,7 @@ from guildhall.communities.access import ACCESS
 from guildhall.content import kinds
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_feed, with_card_data
-from guildhall.core.generations import generations, reads_may_be_kept
+from guildhall.core.generations import generations, kept
 from guildhall.core.pagination import paginate_feed
 
 CARD_TTL = 600
@@ -103,11 +103,9 @@ def community_feed_page(*, viewer, community, kind: str, page_number):
     else:
         stamps = ".".join(str(g) for g in generations([("community", community.pk), ACCESS]))
         key = f"community-feed:{community.pk}:{kind}:{stamps}"
-        page = cache.get(key)
-        if page is None:
-            page = _community_feed_rows(viewer, community, kind, 1)
-            if reads_may_be_kept():
-                cache.set(key, page, COMMUNITY_FEED_SECONDS)
+        page = kept(
+            key, lambda: _community_feed_rows(viewer, community, kind, 1), COMMUNITY_FEED_SECONDS
+        )
     page.items = attach_cards(page.items)
     return page
 

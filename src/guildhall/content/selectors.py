@@ -10,7 +10,7 @@ from guildhall.communities.permissions import remember_membership
 from guildhall.communities.selectors import member_community_ids, viewer_memberships
 from guildhall.content.models import ContentItem, Tag
 from guildhall.content.permissions import can_view_item
-from guildhall.core.generations import generations, reads_may_be_kept
+from guildhall.core.generations import generations, kept
 
 
 def content_items_visible_to(viewer) -> QuerySet:
@@ -107,13 +107,7 @@ def content_item_for_page(*, viewer, pk: int) -> ContentItem:
     """`content_item_get` for the item's page, which reads it far more often than it changes:
     kept under the item's generation (every act on it; a counted view drops the copy) and the
     access generation (a community turned private re-reads its items)."""
-    key = _item_page_key(pk)
-    item = cache.get(key)
-    if item is None:
-        item = _item_by_key(pk)
-        if item is not None and reads_may_be_kept():
-            cache.set(key, item, ITEM_PAGE_SECONDS)
-    return _checked(viewer, item)
+    return _checked(viewer, kept(_item_page_key(pk), lambda: _item_by_key(pk), ITEM_PAGE_SECONDS))
 
 
 def content_item_get(*, viewer, pk: int) -> ContentItem:

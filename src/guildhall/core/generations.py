@@ -100,6 +100,18 @@ def generations(scopes: list[tuple[str, int]]) -> list[int]:
     return [known[key] for key in keys]
 
 
+def kept(key: str, compute, seconds: int):
+    """The value cached under `key` (which names the generations it depends on), or `compute()`
+    kept there for `seconds` — unless it is None, or was read inside a transaction that could
+    still roll back (`reads_may_be_kept`)."""
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        if value is not None and reads_may_be_kept():
+            cache.set(key, value, seconds)
+    return value
+
+
 def reads_may_be_kept(using: str = "default") -> bool:
     """Whether what was just read may be cached under the current generations: not from inside
     a transaction that could still roll back a change it made (its generations moved on at once,

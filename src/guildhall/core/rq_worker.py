@@ -166,10 +166,9 @@ def prune_failed(queues, *, before) -> int:
             batch = ids[start : start + 500]
             jobs = queue.job_class.fetch_many(batch, connection=queue.connection)
             for job_id, job in zip(batch, jobs, strict=True):
-                ended = job.ended_at if job is not None else None
                 if job is None:  # its data expired: only the registry's entry is left
                     registry.remove(job_id)
-                elif ended is not None and ended.replace(tzinfo=before.tzinfo) < before:
+                elif job.ended_at and job.ended_at.replace(tzinfo=before.tzinfo) < before:
                     registry.remove(job, delete_job=True)
                 else:
                     continue

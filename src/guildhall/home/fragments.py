@@ -30,7 +30,7 @@ def session_stamp(request) -> str:
     return hashlib.blake2s(secret.encode(), digest_size=8).hexdigest()
 
 
-def _key_and_seconds(request, section: str, window: int) -> tuple[str, int]:
+def _key_and_seconds(request, section: str, window: int, session: str) -> tuple[str, int]:
     viewer = request.user
     if section in SHARED_SECTIONS:
         stamp = selectors.audience_stamp(viewer)
@@ -38,7 +38,6 @@ def _key_and_seconds(request, section: str, window: int) -> tuple[str, int]:
     stamp = selectors.section_stamp(viewer)
     if section == "latest_news":
         return f"home-html:{section}:{viewer.pk}:{stamp}", selectors.NEWS_CACHE_SECONDS
-    session = session_stamp(request)
     key = f"home-html:{section}:{viewer.pk}:{stamp}:{window}:{session}"
     return key, selectors.SECTION_CACHE_SECONDS
 
@@ -47,8 +46,9 @@ def section_fragments(request, sections: list[str], context: dict) -> dict[str, 
     """The HTML of each cached section in `sections`, by section; `context` is what their
     templates (home/partials/<section>.html) read, lazily where it costs a query."""
     window = context.get("window", 7)
+    session = session_stamp(request)
     wanted = {
-        section: _key_and_seconds(request, section, window)
+        section: _key_and_seconds(request, section, window, session)
         for section in sections
         if section not in UNCACHED_SECTIONS
     }

@@ -25,7 +25,7 @@ from guildhall.communities.selectors import (
 from guildhall.content.hooks import attach_api_fields
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_items_visible_to, with_card_data
-from guildhall.core.generations import generation, generations
+from guildhall.core.generations import generation, generations, kept
 from guildhall.home.contributions import contributions
 from guildhall.home.models import SECTIONS_CACHE_KEY, HomeSection, MemberHelpfulness, Welcome
 from guildhall.people.models import PersonFollow, ProfileSkill, TagFollow
@@ -48,19 +48,11 @@ def section_stamp(viewer) -> str:
     return f"{access}.{own}"
 
 
-def _kept(key: str, compute, seconds: int = SECTION_CACHE_SECONDS):
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
-
-
 def _cached(viewer, name: str, compute, *args, seconds: int = SECTION_CACHE_SECONDS):
     """A section of the viewer's own, cached for them."""
     stamp = section_stamp(viewer)
     key = f"home:{name}:{viewer.pk}:{stamp}:{':'.join(str(a) for a in args)}"
-    return _kept(key, compute, seconds)
+    return kept(key, compute, seconds)
 
 
 def _audience(viewer) -> str:
@@ -90,7 +82,8 @@ def audience_stamp(viewer) -> str:
 def _shared_cached(viewer, name: str, compute, *args):
     """A section that is the same for everyone of the viewer's audience, cached once for them
     all."""
-    return _kept(f"home:{name}:{audience_stamp(viewer)}:{':'.join(str(a) for a in args)}", compute)
+    key = f"home:{name}:{audience_stamp(viewer)}:{':'.join(str(a) for a in args)}"
+    return kept(key, compute, SECTION_CACHE_SECONDS)
 
 
 # --- Section settings ----------------------------------------------------------------------------

@@ -1,5 +1,4 @@
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
@@ -12,7 +11,7 @@ from guildhall.communities.selectors import viewer_memberships
 from guildhall.content.models import ContentItem
 from guildhall.content.permissions import check_view_item
 from guildhall.content.selectors import content_items_visible_to, with_card_data
-from guildhall.core.generations import generations, reads_may_be_kept
+from guildhall.core.generations import generations, kept
 from guildhall.interactions.models import (
     Backlink,
     Comment,
@@ -120,31 +119,24 @@ def _viewer_state(viewer, item) -> dict:
     a comment, a rating, a pick, a link to it) and of the viewer (their own acts)."""
     item_stamp, own_stamp = generations([("item", item.pk), ("member", viewer.pk)])
     key = f"engagement:{item.pk}:{viewer.pk}:{item_stamp}:{own_stamp}"
-    state = cache.get(key)
-    if state is None:
-        rows = (
-            ContentItem.objects.filter(pk=item.pk)
-            .annotate(
-                my_rating=Subquery(
-                    Rating.objects.filter(item=OuterRef("pk"), user_id=viewer.pk).values("stars")[
-                        :1
-                    ]
-                ),
-                is_favourite=Exists(
-                    Favourite.objects.filter(item=OuterRef("pk"), user_id=viewer.pk)
-                ),
-                has_backlinks=Exists(Backlink.objects.filter(target=OuterRef("pk"))),
-                comments_changed_at=Subquery(_latest_comment_change(OuterRef("pk"))),
-            )
-            .values(
-                "my_rating", "is_favourite", "has_backlinks", "comments_changed_at", *PICK_FIELDS
-            )
-            .order_by()[:1]
+    return kept(key, lambda: _state_row(viewer, item), VIEWER_STATE_SECONDS)
+
+
+def _state_row(viewer, item) -> dict:
+    rows = (
+        ContentItem.objects.filter(pk=item.pk)
+        .annotate(
+            my_rating=Subquery(
+                Rating.objects.filter(item=OuterRef("pk"), user_id=viewer.pk).values("stars")[:1]
+            ),
+            is_favourite=Exists(Favourite.objects.filter(item=OuterRef("pk"), user_id=viewer.pk)),
+            has_backlinks=Exists(Backlink.objects.filter(target=OuterRef("pk"))),
+            comments_changed_at=Subquery(_latest_comment_change(OuterRef("pk"))),
         )
-        state = next(iter(rows), {})
-        if reads_may_be_kept():
-            cache.set(key, state, VIEWER_STATE_SECONDS)
-    return state
+        .values("my_rating", "is_favourite", "has_backlinks", "comments_changed_at", *PICK_FIELDS)
+        .order_by()[:1]
+    )
+    return next(iter(rows), {})
 
 
 def _linked_from(viewer, item) -> list[ContentItem]:

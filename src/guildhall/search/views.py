@@ -1,11 +1,7 @@
-import hashlib
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils.formats import number_format
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from guildhall.search.forms import SearchForm
@@ -40,28 +36,6 @@ def _without_filters_url(q: str) -> str:
     return f"?{urlencode({'q': q})}"
 
 
-FILTERS_SECONDS = 300
-
-
-def _filter_fields_html(form) -> SafeString:
-    """The filter fields' HTML, kept for the same choices and errors while no filter is set (the
-    usual search; filtered ones are rendered, not keyed by what a URL says): Django renders each
-    option of a select through a template, and the community list alone took 8 ms of a search
-    page. The key holds what the HTML is made of (the viewer's communities among the choices),
-    so viewers who may see other communities never share a copy."""
-    fields = [form[name] for name in FILTER_FIELDS]
-    key = None
-    if all(f.value() in (None, "") for f in fields):
-        made_of = repr([(f.name, getattr(f.field, "choices", None), f.errors) for f in fields])
-        key = "search-filters:" + hashlib.blake2s(made_of.encode()).hexdigest()
-    html = cache.get(key) if key else None
-    if html is None:
-        html = render_to_string("search/partials/filters.html", {"filter_fields": fields})
-        if key:
-            cache.set(key, html, FILTERS_SECONDS)
-    return mark_safe(html)  # noqa: S308 - our templates' output
-
-
 def search_page(request):
     form = SearchForm(request.GET, viewer=request.user)
     q, filters = form.query()
@@ -81,7 +55,7 @@ def search_page(request):
         {
             "nav": "search",
             "form": form,
-            "filter_fields_html": _filter_fields_html(form),
+            "filter_fields_html": form.filter_fields_html(FILTER_FIELDS),
             "q": q,
             "filters": filters,
             "page": results.page(request.GET.get("page"), PER_PAGE) if q else None,
