@@ -16,10 +16,11 @@ from guildhall.communities.services import (
     membership_remove,
     membership_role_set,
 )
-from guildhall.content.services import content_item_update
+from guildhall.content.models import Tag
+from guildhall.content.services import content_item_delete, content_item_update
 from guildhall.interactions.services import rating_set
-from guildhall.people.services import person_follow
-from tests.factories import make_comment, make_item, make_member
+from guildhall.people.services import person_follow, tag_follow
+from tests.factories import make_comment, make_community, make_item, make_member
 
 
 def signed_in(user) -> Client:
@@ -237,3 +238,48 @@ def test_a_community_feed_shared_by_its_members_shows_each_act_at_once(community
     assert "Gasket inventory" in reader.get(page).text
     content_item_update(actor=expert, item=item, title="Pump seal swap, revised")
     assert "Pump seal swap, revised" in reader.get(page).text
+
+
+def _home(client) -> str:
+    return client.get(reverse("home")).text
+
+
+@pytest.mark.django_db
+def test_a_comment_shows_in_the_count_on_my_home_at_once(community, member, expert):
+    item = make_item(expert, community=community, title="Dock door seals")
+    reader = signed_in(member)
+    comments = re.compile(r' (\d+)<span class="visually-hidden"> comments')
+    assert comments.findall(_home(reader)) == ["0"]
+    make_comment(expert, item, body="Replaced on door 3.")
+    assert comments.findall(_home(reader)) == ["1"]
+
+
+@pytest.mark.django_db
+def test_a_deleted_item_leaves_my_home_at_once(community, member, expert):
+    item = make_item(expert, community=community, title="Old lockout procedure")
+    reader = signed_in(member)
+    assert "Old lockout procedure" in _home(reader)
+    content_item_delete(actor=expert, item=item, reason="Superseded")
+    assert "Old lockout procedure" not in _home(reader)
+
+
+@pytest.mark.django_db
+def test_a_tag_i_follow_added_outside_the_services_brings_the_item_home_at_once(member, outsider):
+    finance = make_community(outsider, name="Finance Practice")  # open; the member is not in it
+    item = make_item(outsider, community=finance, title="Kaizen board, week 12")
+    tag_follow(actor=member, tag=Tag.objects.create(name="kaizen", slug="kaizen"))
+    reader = signed_in(member)
+    assert "Kaizen board, week 12" not in _home(reader)
+    item.tags.add(Tag.objects.get(slug="kaizen"))  # as a data migration would
+    assert "Kaizen board, week 12" in _home(reader)
+
+
+@pytest.mark.django_db
+def test_the_second_page_of_my_home_follows_the_first(community, member, expert):
+    for n in range(21):
+        make_item(expert, community=community, title=f"Toolbox talk {n:02}")
+    reader = signed_in(member)
+    first = _home(reader)
+    second = reader.get(reverse("home"), {"page": 2}).text
+    assert "Toolbox talk 20" in first and "Toolbox talk 01" in first
+    assert "Toolbox talk 00" in second and "Toolbox talk 00" not in first

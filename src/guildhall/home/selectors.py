@@ -22,10 +22,14 @@ from guildhall.communities.selectors import (
     member_community_ids,
     memberships_of,
 )
+from guildhall.content import kinds
+from guildhall.content.cards import card_rows
 from guildhall.content.hooks import attach_api_fields
+from guildhall.content.listing import LISTING
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_items_visible_to, with_card_data
 from guildhall.core.generations import generation, generations, kept
+from guildhall.core.pagination import FeedSlice, paginate_feed
 from guildhall.home.contributions import contributions
 from guildhall.home.models import SECTIONS_CACHE_KEY, HomeSection, MemberHelpfulness, Welcome
 from guildhall.people.models import PersonFollow, ProfileSkill, TagFollow
@@ -34,6 +38,7 @@ from guildhall.people.selectors import people_list
 # Their keys move on with access and with the member's own acts (section_stamp), and what they
 # read changes slowly (the trends rollup is hourly): five minutes spares a member's return visits.
 SECTION_CACHE_SECONDS = 300
+HOME_FEED_SECONDS = 300
 NEWS_CACHE_SECONDS = 60  # a new announcement reaches home pages within this
 WINDOWS = (7, 30)  # the trending windows the rollup computes (days)
 WHOS_NEW_DAYS = 30
@@ -167,6 +172,29 @@ def whats_new_feed(*, viewer, kind: str = "") -> QuerySet:
     if kind:
         items = items.filter(kind=kind)
     return items.order_by("-published_at", "-id")
+
+
+def whats_new_page(*, viewer, kind: str = "", page_number=1) -> FeedSlice:
+    """A page of `whats_new_feed` as card rows (`content.cards.card_rows`). The first page is
+    the one nearly every visit shows: which items it holds is kept per member under the listing
+    generation (any item saved, deleted or retagged), the access generation and the member's own
+    (their follows); the rows are read afresh by id, so the cards' counters are current."""
+    if str(page_number or 1) != "1" or (kind and kinds.get(kind) is None):
+        return paginate_feed(card_rows(whats_new_feed(viewer=viewer, kind=kind)), page_number)
+    stamps = ".".join(str(g) for g in generations([LISTING, ACCESS, ("member", viewer.pk)]))
+    key = f"home:feed:{viewer.pk}:{int(viewer.is_staff)}:{kind}:{stamps}"
+
+    def compute():
+        ids = whats_new_feed(viewer=viewer, kind=kind).values_list("pk", flat=True)
+        page = paginate_feed(ids, 1)
+        return page.items, page.has_next
+
+    ids, has_next = kept(key, compute, HOME_FEED_SECONDS)
+    # The ids passed the visibility filter under these generations, and whatever changes an
+    # item's reach moves one on (its save: the listing; its community or a membership: access).
+    found = ContentItem.objects.filter(pk__in=ids, status=PUBLISHED)
+    rows = {row["id"]: row for row in card_rows(found)}
+    return FeedSlice(items=[rows[pk] for pk in ids if pk in rows], number=1, has_next=has_next)
 
 
 # --- What's popular ------------------------------------------------------------------------------

@@ -20,11 +20,12 @@ SIDE_SECTIONS = {"whos_new", "whos_popular"}
 
 
 def _feed_page(request, *, kind: str, tag: str):
+    number = request.GET.get("page")
     if tag:
         items = content_feed(viewer=request.user, tag=tag, kind=kind)
+        page = paginate_feed(card_rows(items), number)
     else:
-        items = selectors.whats_new_feed(viewer=request.user, kind=kind)
-    page = paginate_feed(card_rows(items), request.GET.get("page"))
+        page = selectors.whats_new_page(viewer=request.user, kind=kind, page_number=number)
     page.items = attach_cards(page.items)
     return page
 
