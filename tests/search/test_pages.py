@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from guildhall.communities.services import membership_remove
 from guildhall.search.services import search_index_rebuild
 from tests.conftest import login
 from tests.factories import make_comment, make_community, make_item, make_member
@@ -109,3 +110,16 @@ def test_the_community_filter_lists_a_private_community_only_to_its_members(
     client.logout()
     login(client, outsider)
     assert private_community.name not in client.get(reverse("search:search"), {"q": "rota"}).text
+
+
+def test_the_community_filter_follows_new_communities_and_leaving_at_once(
+    client, community_manager, member, private_community
+):
+    login(client, member)
+    search = reverse("search:search")
+    assert "Welding Practice" not in client.get(search, {"q": "rota"}).text
+    make_community(community_manager, name="Welding Practice")
+    page = client.get(search, {"q": "rota"}).text
+    assert "Welding Practice" in page and private_community.name in page
+    membership_remove(actor=community_manager, community=private_community, member=member)
+    assert private_community.name not in client.get(search, {"q": "rota"}).text

@@ -1,5 +1,7 @@
 """Reads about communities; private ones exist only for their members (and staff)."""
 
+import hashlib
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -47,6 +49,21 @@ def communities_visible_to(viewer) -> QuerySet:
         return qs
     return qs.filter(
         Q(visibility=Community.Visibility.PUBLIC) | Q(pk__in=member_community_ids(viewer))
+    )
+
+
+def community_choices(viewer) -> list[tuple[str, str]]:
+    """(slug, name) of every community the viewer may see, by name, for filter fields: kept
+    under the access generation (which every community or membership write moves on) for
+    everyone who belongs to the same communities (or for all staff)."""
+    if not viewer.is_authenticated:
+        return []
+    reach = "staff" if viewer.is_staff else ",".join(map(str, member_community_ids(viewer)))
+    digest = hashlib.blake2s(reach.encode(), digest_size=12).hexdigest()
+    return kept(
+        f"community-choices:{digest}:{access_generation()}",
+        lambda: list(communities_visible_to(viewer).order_by("name").values_list("slug", "name")),
+        MEMBERSHIPS_SECONDS,
     )
 
 

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from guildhall.communities.selectors import communities_visible_to
+from guildhall.communities.selectors import community_choices
 from guildhall.content import kinds
 from guildhall.search.models import SearchEntry
 from guildhall.search.selectors import Filters
@@ -31,10 +31,7 @@ class SearchForm(forms.Form):
         data["q"] = data.get("q", "").replace("\x00", " ")
         super().__init__(data)
         self.fields["kind"].choices = [("", "Any kind"), *kinds.choices()]
-        self.fields["community"].choices = [
-            ("", "Any community"),
-            *communities_visible_to(viewer).order_by("name").values_list("slug", "name"),
-        ]
+        self.fields["community"].choices = [("", "Any community"), *community_choices(viewer)]
         # "from" and "to" are the URL's names; Python cannot spell them as attributes.
         self.fields["from"] = forms.DateField(
             label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})

@@ -18,6 +18,7 @@ from guildhall.content import kinds
 from guildhall.content.selectors import content_items_visible_to
 from guildhall.core.exceptions import ValidationError
 from guildhall.core.pagination import PageNumbers
+from guildhall.core.query_plans import planned_for_each_run
 from guildhall.search.backends import MARK_END, MARK_START, Term, backend, parse_query
 from guildhall.search.models import SearchEntry
 
@@ -184,7 +185,7 @@ class SearchResults:
             sql.append(f"SELECT * FROM ({part_sql}) AS walk_{i}")  # noqa: S608
             params += part_params
         if sql:
-            with connection.cursor() as cursor:
+            with planned_for_each_run(connection.alias), connection.cursor() as cursor:
                 cursor.execute(" UNION ALL ".join(sql), params)
                 for pk, type in cursor.fetchall():
                     self._walked[type].append(pk)
@@ -229,6 +230,10 @@ class SearchResults:
         RANK_CANDIDATES matches, the candidates (`_candidates`) are ranked by relevance and
         the other matches follow, newest first: every match has one place, pages never
         overlap."""
+        with planned_for_each_run(self.entries.db):
+            return self._ranked_rows(window)
+
+    def _ranked_rows(self, window: slice) -> list[tuple[int, str, int]]:
         engine = backend()
         if self.count_exact() and self.count() <= RANK_CANDIDATES:
             return engine.page(self.entries, self.terms, window)
