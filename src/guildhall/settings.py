@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "guildhall.notifications",
     "guildhall.home",
     "guildhall.search",
+    "guildhall.moderation",
     "guildhall.demo",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("guildhall.content.urls")),
     path("", include("guildhall.notifications.urls")),
     path("", include("guildhall.search.urls")),
+    path("", include("guildhall.moderation.urls")),
 ]
 
 handler404 = "guildhall.core.views.not_found"

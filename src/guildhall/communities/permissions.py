@@ -64,6 +64,16 @@ def check_manage_community(user, community: Community) -> None:
         raise PermissionDenied("Only this community's managers can do that.")
 
 
+REVIEWER_ROLES = (Membership.Role.EXPERT, Membership.Role.MANAGER)
+
+
+def can_review_in_community(user, community: Community) -> bool:
+    """The community's reviewers (quality control): its experts and managers, and staff."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or role_of(user, community) in REVIEWER_ROLES
+
+
 def can_join_community(user, community: Community) -> bool:
     return (
         user.is_authenticated

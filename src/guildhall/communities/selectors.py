@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from guildhall.communities.access import access_generation
 from guildhall.communities.models import Community, JoinRequest, Membership
+from guildhall.communities.permissions import REVIEWER_ROLES
 from guildhall.core.generations import kept
 
 MEMBERSHIPS_SECONDS = 600
@@ -39,6 +40,15 @@ def member_community_ids(viewer) -> list[int]:
     """The ids of the communities `viewer` belongs to, for visibility filters (from
     `viewer_memberships`: no query of its own on a warm page)."""
     return sorted(viewer_memberships(viewer))
+
+
+def reviewer_community_ids(viewer) -> list[int]:
+    """The communities whose work waiting for review `viewer` reviews (expert or manager)."""
+    return sorted(
+        pk
+        for pk, membership in viewer_memberships(viewer).items()
+        if membership.role in REVIEWER_ROLES
+    )
 
 
 def communities_visible_to(viewer) -> QuerySet:

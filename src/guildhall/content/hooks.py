@@ -35,6 +35,31 @@ on_item_published, item_published = _published.register, _published.fire
 on_item_deleted, item_deleted = _deleted.register, _deleted.fire
 
 
+_gates: list[Callable] = []
+_held = _Hook()
+
+
+def on_publication_gate(func: Callable) -> Callable:
+    """Register `func(actor=, item=) -> str`: a reason to hold the item for review instead of
+    publishing it ("" lets it through). Asked when an item would become published."""
+    _gates.append(func)
+    return func
+
+
+def publication_held(*, actor, item) -> str:
+    """The first reason a gate gives to hold `item` for review, or ""."""
+    for gate in _gates:
+        reason = gate(actor=actor, item=item)
+        if reason:
+            return reason
+    return ""
+
+
+# `func(actor=, item=, reason=)`: an item held for review instead of published (inside its
+# transaction); nothing else about it is set off until it is approved.
+on_item_held, item_held = _held.register, _held.fire
+
+
 _api_fields: list[Callable] = []
 
 

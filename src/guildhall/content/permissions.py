@@ -5,6 +5,7 @@ from django.http import Http404
 from guildhall.communities.permissions import (
     can_manage_community,
     can_post_in_community,
+    can_review_in_community,
     can_view_community,
     check_post_in_community,
 )
@@ -18,7 +19,14 @@ def can_view_item(user, item: ContentItem) -> bool:
     # Leaving a private community leaves its items behind, one's own too.
     if item.community is not None and not can_view_community(user, item.community):
         return False
-    return item.author_id == user.pk or item.status == ContentItem.Status.PUBLISHED
+    if item.author_id == user.pk or item.status == ContentItem.Status.PUBLISHED:
+        return True
+    # Work waiting for review is for its reviewers too (they are the community's).
+    return (
+        item.status == ContentItem.Status.PENDING_REVIEW
+        and item.community is not None
+        and can_review_in_community(user, item.community)
+    )
 
 
 def check_view_item(user, item: ContentItem) -> None:

@@ -7,7 +7,11 @@ from django.http import Http404
 
 from guildhall.communities.access import ACCESS
 from guildhall.communities.permissions import remember_membership
-from guildhall.communities.selectors import member_community_ids, viewer_memberships
+from guildhall.communities.selectors import (
+    member_community_ids,
+    reviewer_community_ids,
+    viewer_memberships,
+)
 from guildhall.content.models import ContentItem, Tag
 from guildhall.content.permissions import can_view_item
 from guildhall.core.generations import generations, kept
@@ -20,11 +24,15 @@ def content_items_visible_to(viewer) -> QuerySet:
     if not viewer.is_authenticated:
         return items.none()
     published_or_own = Q(status=ContentItem.Status.PUBLISHED) | Q(author_id=viewer.pk)
+    pending = Q(status=ContentItem.Status.PENDING_REVIEW, community__isnull=False)
     if viewer.is_staff:
-        return items.filter(published_or_own)
+        return items.filter(published_or_own | pending)
     in_reach = Q(visibility=ContentItem.Visibility.COMPANY) | Q(
         community_id__in=member_community_ids(viewer)
     )
+    reviewed_here = reviewer_community_ids(viewer)
+    if reviewed_here:  # work waiting for review, for its reviewers (`can_view_item`)
+        published_or_own |= pending & Q(community_id__in=reviewed_here)
     return items.filter(in_reach & published_or_own)
 
 

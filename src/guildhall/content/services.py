@@ -110,7 +110,7 @@ def content_item_create(
     _validate(title=title, body=body)
     tag_slugs = parse_tags(tags)
     now = timezone.now()
-    item = ContentItem.objects.create(
+    item = ContentItem(
         kind=kind,
         author=actor,
         community=community,
@@ -119,21 +119,39 @@ def content_item_create(
         body=body,
         body_html="",
         visibility=_visibility_for(community),
-        status=ContentItem.Status.PUBLISHED if publish else ContentItem.Status.DRAFT,
-        published_at=now if publish else None,
+        status=ContentItem.Status.DRAFT,
         last_activity_at=now,
     )
+    held = hooks.publication_held(actor=actor, item=item) if publish else ""
+    if held:
+        item.status = ContentItem.Status.PENDING_REVIEW
+    elif publish:
+        item.status, item.published_at = ContentItem.Status.PUBLISHED, now
+    item.save()
     item.body_html = render_body(kind, body, item)
     item.save(update_fields=["body_html"])
     _set_tags(item, tag_slugs)
     hooks.item_saved(actor=actor, item=item, created=True)
-    if publish:
-        _published_count_changed(item, +1)
-        record(actor, "publish", item, community=community, data={"kind": kind})
-        hooks.item_published(actor=actor, item=item)
+    if held:
+        _held_for_review(actor, item, held)
+    elif publish:
+        _set_off_publication(actor, item)
     else:
         record(actor, "create_draft", item, community=community, data={"kind": kind})
     return item
+
+
+def _set_off_publication(author, item: ContentItem) -> None:
+    """Everything an item's publication sets off: counters, the event, the hooks (notifications,
+    search, feeds)."""
+    _published_count_changed(item, +1)
+    record(author, "publish", item, community=item.community, data={"kind": item.kind})
+    hooks.item_published(actor=author, item=item)
+
+
+def _held_for_review(actor, item: ContentItem, reason: str) -> None:
+    record(actor, "submit_for_review", item, community=item.community, data={"reason": reason})
+    hooks.item_held(actor=actor, item=item, reason=reason)
 
 
 @transaction.atomic
@@ -163,18 +181,51 @@ def content_item_publish(*, actor, item: ContentItem) -> ContentItem:
     check_edit_item(actor, item)
     if item.status == ContentItem.Status.PUBLISHED:
         return item
-    if item.status != ContentItem.Status.DRAFT:
-        raise ValidationError("Only drafts can be published.")
+    if item.status not in (ContentItem.Status.DRAFT, ContentItem.Status.REJECTED):
+        raise ValidationError(gettext("Only drafts can be published."))
     if item.community is not None:
         check_create_item(actor, item.community)
+    held = hooks.publication_held(actor=item.author, item=item)
     now = timezone.now()
-    item.status = ContentItem.Status.PUBLISHED
-    item.published_at = now
     item.last_activity_at = now
+    if held:
+        item.status = ContentItem.Status.PENDING_REVIEW
+        item.save(update_fields=["status", "last_activity_at", "updated_at"])
+        _held_for_review(item.author, item, held)
+        return item
+    if item.status == ContentItem.Status.REJECTED:
+        raise ValidationError(gettext("A rejected item goes back to its reviewers, not live."))
+    item.status, item.published_at = ContentItem.Status.PUBLISHED, now
     item.save(update_fields=["status", "published_at", "last_activity_at", "updated_at"])
-    _published_count_changed(item, +1)
-    record(actor, "publish", item, community=item.community, data={"kind": item.kind})
-    hooks.item_published(actor=actor, item=item)
+    _set_off_publication(actor, item)
+    return item
+
+
+@transaction.atomic
+def content_item_publish_reviewed(*, item: ContentItem) -> ContentItem:
+    """Publish an item a reviewer approved (moderation checks who may): from then on it is
+    published as if its author had just published it."""
+    if item.status != ContentItem.Status.PENDING_REVIEW:
+        raise ValidationError(gettext("This item is not waiting for review."))
+    now = timezone.now()
+    item.status, item.published_at, item.last_activity_at = (
+        ContentItem.Status.PUBLISHED,
+        now,
+        now,
+    )
+    item.save(update_fields=["status", "published_at", "last_activity_at", "updated_at"])
+    _set_off_publication(item.author, item)
+    return item
+
+
+@transaction.atomic
+def content_item_turn_down(*, item: ContentItem) -> ContentItem:
+    """Mark an item rejected after review (moderation checks who may): visible to its author
+    only, editable and resubmittable; a published one leaves every list."""
+    if item.status == ContentItem.Status.PUBLISHED:
+        _published_count_changed(item, -1)
+    item.status = ContentItem.Status.REJECTED
+    item.save(update_fields=["status", "updated_at"])
     return item
 
 

@@ -104,6 +104,9 @@ def item_detail(request, pk: int, slug: str = ""):
             **kind_context,
             # Comments and engagement ("threads", "replying_to", "engagement"): interactions.
             **contributions.call("item_page_context", default={}, request=request, item=item),
+            "quality_panel": contributions.call(
+                "item_quality_panel", default="", request=request, item=item
+            ),
             "item": item,
             "kind": kind,
             "can_comment": can_comment_on_item(request.user, item),

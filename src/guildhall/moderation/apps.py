@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class ModerationConfig(AppConfig):
+    name = "guildhall.moderation"
+    label = "moderation"
+
+    def ready(self) -> None:
+        from guildhall.content import hooks
+        from guildhall.content.contributions import contributions as content
+        from guildhall.moderation import services, views
+
+        hooks.on_publication_gate(services.publication_gate)
+        hooks.on_item_held(services.review_open_for_held_item)
+        hooks.on_item_published(services.review_open_for_first_contribution)
+        content.provide("item_quality_panel")(views.item_quality_panel)

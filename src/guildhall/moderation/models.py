@@ -1,0 +1,163 @@
+"""Quality control: a community's policy, the review queue and its history."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class QualityPolicy(models.Model):
+    """How a community's contributions are checked; a community without one is open."""
+
+    class Policy(models.TextChoices):
+        OPEN = "open", _("Open: published at once, members can flag")
+        POST_MODERATED = (
+            "post_moderated",
+            _("Post-moderated: published at once, a newcomer's first contributions reviewed"),
+        )
+        PRE_MODERATED = "pre_moderated", _("Pre-moderated: nothing shows until a reviewer approves")
+
+    community = models.OneToOneField(
+        "communities.Community", on_delete=models.CASCADE, related_name="quality_policy"
+    )
+    policy = models.CharField(max_length=20, choices=Policy.choices, default=Policy.OPEN)
+    # Safety-critical implies pre-moderation, and approved knowledge carries its verification.
+    safety_critical = models.BooleanField(default=False)
+    first_contributions_reviewed = models.PositiveSmallIntegerField(default=3)
+    reverify_days = models.PositiveSmallIntegerField(default=180)
+    flags_to_hide = models.PositiveSmallIntegerField(default=3)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.community} · {self.policy}"
+
+    @property
+    def effective_policy(self) -> str:
+        return self.Policy.PRE_MODERATED if self.safety_critical else self.policy
+
+
+class TrustedMember(models.Model):
+    """A member whose posts skip pre-moderation in a community that is not safety-critical."""
+
+    community = models.ForeignKey("communities.Community", on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    trusted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "user"], name="trusted_member_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} trusted in {self.community}"
+
+
+class Review(models.Model):
+    """One piece of work waiting for (or given) a reviewer's decision."""
+
+    class Target(models.TextChoices):
+        ITEM = "item", _("Item")
+
+    class Reason(models.TextChoices):
+        PRE_MODERATION = "pre_moderation", _("Pre-moderated community")
+        FIRST_CONTRIBUTIONS = "first_contributions", _("A newcomer's first contributions")
+        FLAGGED = "flagged", _("Flagged")
+        REVERIFICATION = "reverification", _("Due for re-verification")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+
+    target_type = models.CharField(max_length=20, choices=Target.choices, default=Target.ITEM)
+    item = models.ForeignKey(
+        "content.ContentItem", on_delete=models.CASCADE, related_name="reviews"
+    )
+    community = models.ForeignKey("communities.Community", on_delete=models.CASCADE)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=30, choices=Reason.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    escalated = models.BooleanField(default=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.CharField(max_length=30, blank=True)
+    decision_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["community", "status", "created_at"]),
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["item", "status"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target_type", "item"],
+                condition=Q(status="pending"),
+                name="one_open_review_per_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: {self.item} ({self.status})"
+
+
+class ReviewEvent(models.Model):
+    """The history shown on a review: who did what, when, and why."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        CLAIMED = "claimed", _("Claimed")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        CHANGES_REQUESTED = "changes_requested", _("Asked for changes")
+        ESCALATED = "escalated", _("Escalated to staff")
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    reason = models.CharField(max_length=30, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} by {self.actor}"
+
+
+class Verification(models.Model):
+    """Safety-critical knowledge checked by an expert, and when it is due to be checked again."""
+
+    item = models.OneToOneField(
+        "content.ContentItem", on_delete=models.CASCADE, related_name="verification"
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    verified_at = models.DateTimeField()
+    due_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["due_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.item} verified {self.verified_at:%Y-%m-%d}"
+
+    @property
+    def is_due(self) -> bool:
+        return self.due_at <= timezone.now()

@@ -1,0 +1,105 @@
+"""Reads of quality control: policies, the review queue, an item's quality status."""
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from guildhall.communities.permissions import can_review_in_community
+from guildhall.communities.selectors import reviewer_community_ids
+from guildhall.content.models import ContentItem
+from guildhall.moderation.models import QualityPolicy, Review, TrustedMember, Verification
+
+OPEN_POLICY = QualityPolicy(policy=QualityPolicy.Policy.OPEN)
+
+
+def quality_policy_of(community) -> QualityPolicy:
+    """The community's policy; open (unsaved defaults) until a manager sets one."""
+    if community is None:
+        return OPEN_POLICY
+    found = QualityPolicy.objects.filter(community_id=community.pk).first()
+    return found or QualityPolicy(community=community)
+
+
+def is_trusted(user, community) -> bool:
+    return TrustedMember.objects.filter(community=community, user_id=user.pk).exists()
+
+
+def review_queue(*, viewer, community=None, reason: str = "", kind: str = "") -> QuerySet:
+    """Waiting reviews the viewer may decide, oldest first (escalated ones first for staff):
+    their communities' (staff: every community's), never their own work."""
+    reviews = Review.objects.filter(status=Review.Status.PENDING).exclude(author_id=viewer.pk)
+    if not viewer.is_staff:
+        reviews = reviews.filter(community_id__in=reviewer_community_ids(viewer))
+    if community is not None:
+        reviews = reviews.filter(community=community)
+    if reason:
+        reviews = reviews.filter(reason=reason)
+    if kind:
+        reviews = reviews.filter(item__kind=kind)
+    order = ("-escalated", "created_at", "id") if viewer.is_staff else ("created_at", "id")
+    return reviews.select_related(
+        "item", "community", "community__quality_policy", "author", "claimed_by"
+    ).order_by(*order)
+
+
+def waiting_review_count(*, viewer) -> int:
+    """How many reviews wait for the viewer (the top bar's count)."""
+    if not viewer.is_authenticated or not (viewer.is_staff or reviewer_community_ids(viewer)):
+        return 0
+    return review_queue(viewer=viewer).count()
+
+
+def review_get(*, viewer, pk: int) -> Review | None:
+    """A review its community's reviewers or its author may see."""
+    review = Review.objects.select_related("item", "community", "author").filter(pk=pk).first()
+    if review is None:
+        return None
+    if review.author_id == viewer.pk or can_review_in_community(viewer, review.community):
+        return review
+    return None
+
+
+def latest_review_of(item) -> Review | None:
+    return (
+        Review.objects.filter(item=item)
+        .select_related("decided_by")
+        .prefetch_related("events__actor")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def verification_of(item) -> Verification | None:
+    return Verification.objects.filter(item=item).select_related("verified_by").first()
+
+
+def quality_statuses(items) -> dict[int, dict]:
+    """The API's `quality` of each item, in one query: pending, rejected, verified, due or None."""
+    ids = [item.pk for item in items]
+    verified = {
+        v.item_id: v
+        for v in Verification.objects.filter(item_id__in=ids).select_related("verified_by")
+    }
+    now = timezone.now()
+    out = {}
+    for item in items:
+        v = verified.get(item.pk)
+        status = {"pending_review": "pending", "rejected": "rejected"}.get(item.status)
+        if status is None and v is not None:
+            status = "due" if v.due_at <= now else "verified"
+        out[item.pk] = {
+            "status": status,
+            "verified_by": v.verified_by.username if v and v.verified_by else None,
+            "verified_at": v.verified_at if v else None,
+            "due_at": v.due_at if v else None,
+            "replacement": None,
+        }
+    return out
+
+
+def first_contributions_count(*, author, community) -> int:
+    """The author's contributions there that a post-moderated community has seen so far."""
+    return ContentItem.objects.filter(
+        Q(status=ContentItem.Status.PUBLISHED) | Q(status=ContentItem.Status.PENDING_REVIEW),
+        author=author,
+        community=community,
+    ).count()
