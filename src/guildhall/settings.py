@@ -125,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "guildhall.notifications.context_processors.unread_notifications",
+                "guildhall.moderation.context_processors.waiting_reviews",
             ],
             "builtins": ["guildhall.core.templatetags.url_memo"],
         },

@@ -3,6 +3,8 @@
 - `community_news(viewer, community)`: the community's current announcements.
 - `community_feed(viewer, community, kind, page_number)`: a page of the community's item cards.
 - `feed_kinds()`: the kinds its feed can be narrowed to.
+- `reviewer_links(viewer, community)`: (label, url) pairs for the community's reviewers
+  (moderation: its review queue, and for managers its quality policy).
 
 And what the apps above communities do when a community changes (communities imports none of
 them: content and notifications read communities, not the other way round):
@@ -21,6 +23,7 @@ contributions = Slots(
         "community_news",
         "community_feed",
         "feed_kinds",
+        "reviewer_links",
         "items_visibility_sync",
         "unread_counts_forget",
         "member_unread_counts_forget",

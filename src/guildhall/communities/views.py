@@ -117,6 +117,9 @@ def community_detail(request, slug: str):
             "access": access_generation(),
             "news_heading": "Community news",
             "is_manager": is_manager,
+            "reviewer_links": contributions.call(
+                "reviewer_links", default=[], viewer=request.user, community=community
+            ),
             "pending_requests": join_requests_pending(community=community).count()
             if is_manager
             else 0,

@@ -6,6 +6,7 @@ class ModerationConfig(AppConfig):
     label = "moderation"
 
     def ready(self) -> None:
+        from guildhall.communities.contributions import contributions as communities
         from guildhall.content import hooks
         from guildhall.content.contributions import contributions as content
         from guildhall.moderation import services, views
@@ -14,3 +15,4 @@ class ModerationConfig(AppConfig):
         hooks.on_item_held(services.review_open_for_held_item)
         hooks.on_item_published(services.review_open_for_first_contribution)
         content.provide("item_quality_panel")(views.item_quality_panel)
+        communities.provide("reviewer_links")(views.reviewer_links)

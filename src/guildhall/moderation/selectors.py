@@ -3,9 +3,11 @@
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from guildhall.communities.access import ACCESS
 from guildhall.communities.permissions import can_review_in_community
 from guildhall.communities.selectors import reviewer_community_ids
 from guildhall.content.models import ContentItem
+from guildhall.core.generations import generations, kept
 from guildhall.moderation.models import QualityPolicy, Review, TrustedMember, Verification
 
 OPEN_POLICY = QualityPolicy(policy=QualityPolicy.Policy.OPEN)
@@ -41,11 +43,21 @@ def review_queue(*, viewer, community=None, reason: str = "", kind: str = "") ->
     ).order_by(*order)
 
 
+REVIEWS = ("reviews", 0)  # a generation scope: moves on whenever a review opens or is decided
+COUNT_SECONDS = 120
+
+
 def waiting_review_count(*, viewer) -> int:
-    """How many reviews wait for the viewer (the top bar's count)."""
+    """How many reviews wait for the viewer (the top bar's count): no query for members who
+    review nothing, and kept for reviewers until a review opens or is decided."""
     if not viewer.is_authenticated or not (viewer.is_staff or reviewer_community_ids(viewer)):
         return 0
-    return review_queue(viewer=viewer).count()
+    stamps = ".".join(str(g) for g in generations([REVIEWS, ACCESS]))
+    return kept(
+        f"reviews-waiting:{viewer.pk}:{stamps}",
+        lambda: review_queue(viewer=viewer).count(),
+        COUNT_SECONDS,
+    )
 
 
 def review_get(*, viewer, pk: int) -> Review | None:

@@ -12,6 +12,7 @@ from guildhall.communities.permissions import can_review_in_community
 from guildhall.content.services import content_item_publish_reviewed, content_item_turn_down
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import Conflict, ValidationError
+from guildhall.core.generations import move_on_generations
 from guildhall.moderation import selectors
 from guildhall.moderation.models import (
     QualityPolicy,
@@ -157,6 +158,7 @@ def _review_open(*, item, reason: str, actor) -> Review:
     except IntegrityError:  # already waiting: one open review per piece of work
         return Review.objects.get(item=item, status=Review.Status.PENDING)
     ReviewEvent.objects.create(review=review, actor=actor, action=ReviewEvent.Action.SUBMITTED)
+    move_on_generations([selectors.REVIEWS])
     reviewer_ids = list(
         Membership.objects.filter(
             community=item.community, role__in=[Membership.Role.EXPERT, Membership.Role.MANAGER]
@@ -197,6 +199,7 @@ def _decide(actor, review: Review, status: str, action: str, *, reason: str = ""
         update_fields=["status", "decided_by", "decided_at", "decision_reason", "decision_note"]
     )
     ReviewEvent.objects.create(review=review, actor=actor, action=action, reason=reason, note=note)
+    move_on_generations([selectors.REVIEWS])
     data = {"review": review.pk, "status": status, "reason": reason}
     audit(actor, f"review_{status}", review.item, community=review.community, data=data)
     record(actor, "review", review.item, community=review.community, data=data)

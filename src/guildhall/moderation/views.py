@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from guildhall.communities.permissions import can_review_in_community
+from guildhall.communities.permissions import can_manage_community, can_review_in_community
 from guildhall.communities.selectors import community_get
 from guildhall.content import kinds
 from guildhall.core.exceptions import Conflict, PermissionDenied, ValidationError
@@ -178,3 +179,13 @@ def item_quality_panel(*, request, item):
         request=request,
     )
     return mark_safe(html)  # noqa: S308 - our template's output
+
+
+def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
+    """communities' slot: the community page's buttons for its reviewers."""
+    if not can_review_in_community(viewer, community):
+        return []
+    links = [(_("Review queue"), reverse("moderation:community_queue", args=[community.slug]))]
+    if can_manage_community(viewer, community):
+        links.append((_("Quality policy"), reverse("moderation:policy", args=[community.slug])))
+    return links
