@@ -16,4 +16,5 @@ STEPS: list[tuple[str, str]] = [
     ("engagement", "guildhall.demo.engagement:load"),
     ("following & experts", "guildhall.demo.people:load"),
     ("notification settings", "guildhall.demo.notifications:load"),
+    ("quality control", "guildhall.demo.moderation:load"),
 ]
