@@ -86,7 +86,9 @@ def test_members_have_no_queue_and_cannot_decide(client, pre_moderated, member, 
     for who in (member, outsider):
         login(client, who)
         assert client.get(url).status_code == 404
-        assert client.post(reverse("moderation:act", args=[review.pk, "approve"])).status_code == 404
+        assert (
+            client.post(reverse("moderation:act", args=[review.pk, "approve"])).status_code == 404
+        )
         client.logout()
     item.refresh_from_db()
     assert item.status == ContentItem.Status.PENDING_REVIEW
