@@ -165,7 +165,7 @@ def test_list_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few)):
         body = api.get("/api/v1/content", {"limit": 100}).json()
     assert body["count"] == len(body["items"]) == 30
-    assert len(few) <= 6  # session, user, page, tags, count
+    assert len(few) <= 7  # session, user, page, tags, count, expert picks, quality
     with django_assert_max_num_queries(len(few) + 1):  # + the community lookup
         api.get("/api/v1/content", {"limit": 100, "community": "supply-chain-practice"})
 

@@ -47,6 +47,9 @@ class _SharedItemOut(Schema):
     rating_count: int = 0
     favourites: int = 0
     expert_pick: dict | None = None
+    # Quality control: {"status": "pending" | "rejected" | "verified" | "due" | null,
+    # "verified_by", "verified_at", "due_at", "replacement"}.
+    quality: dict | None = None
 
     @staticmethod
     def resolve_community(obj) -> str | None:
@@ -91,6 +94,10 @@ class _SharedItemOut(Schema):
     @staticmethod
     def resolve_expert_pick(obj):
         return _extension_field(obj, "expert_pick")
+
+    @staticmethod
+    def resolve_quality(obj):
+        return _extension_field(obj, "quality")
 
 
 def _kind_field_resolver(name: str) -> staticmethod:

@@ -108,6 +108,15 @@ def quality_statuses(items) -> dict[int, dict]:
     return out
 
 
+def quality_fields(items) -> dict[int, dict]:
+    """content.hooks.on_api_fields: `quality` for a page of items, in one query."""
+    items = list(items)
+    if not items:
+        return {}
+    statuses = quality_statuses(items)
+    return {pk: {"quality": status} for pk, status in statuses.items()}
+
+
 def first_contributions_count(*, author, community) -> int:
     """The author's contributions there that a post-moderated community has seen so far."""
     return ContentItem.objects.filter(
