@@ -79,12 +79,23 @@ def test_check_view_item_hides_drafts_from_everyone_else(request, who, draft):
 
 
 @pytest.mark.parametrize("status", ["removed", "rejected", "pending_review"])
-def test_check_view_item_hides_unpublished_states(status, expert, public_item):
+def test_check_view_item_hides_unpublished_states(status, outsider, public_item):
     ContentItem.objects.filter(pk=public_item.pk).update(status=status)
     public_item.refresh_from_db()
 
     with pytest.raises(Http404):
-        check_view_item(expert, public_item)
+        check_view_item(outsider, public_item)
+
+
+@pytest.mark.parametrize("who", ["expert", "community_manager", "staff"])
+def test_work_waiting_for_review_is_for_the_communitys_reviewers(request, who, public_item):
+    ContentItem.objects.filter(pk=public_item.pk).update(status="pending_review")
+    public_item.refresh_from_db()
+    check_view_item(persona(request, who), public_item)
+    ContentItem.objects.filter(pk=public_item.pk).update(status="rejected")
+    public_item.refresh_from_db()
+    with pytest.raises(Http404):  # turned down: for its author only
+        check_view_item(persona(request, who), public_item)
 
 
 # --- check_create_item --------------------------------------------------------------------------

@@ -237,7 +237,16 @@ def test_publishing_twice_counts_once(member, community):
     assert Event.objects.filter(verb="publish", target_id=item.pk).count() == 1
 
 
-@pytest.mark.parametrize("status", ["removed", "rejected", "pending_review"])
+def test_turned_down_work_outside_a_community_never_goes_live_by_itself(member):
+    item = make_item(member, publish=False)
+    ContentItem.objects.filter(pk=item.pk).update(status="rejected")
+    item.refresh_from_db()
+    with pytest.raises(ValidationError, match="goes back to its reviewers"):
+        content_item_publish(actor=member, item=item)
+    assert ContentItem.objects.get(pk=item.pk).status == "rejected"
+
+
+@pytest.mark.parametrize("status", ["removed", "pending_review"])
 def test_only_drafts_can_be_published(member, status):
     item = make_item(member, publish=False)
     ContentItem.objects.filter(pk=item.pk).update(status=status)

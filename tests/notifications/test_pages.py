@@ -172,13 +172,13 @@ def test_settings_page_offers_only_types_that_can_happen(
     login(client, member)
     page = client.get(reverse("notifications:preferences")).content.decode()
     assert "Comments on my items" in page
-    assert "Items waiting for my review" not in page  # no community is moderated
-    assert "Review results of my items" not in page
+    assert "Items waiting for my review" not in page  # reviews nothing
+    assert "Review results of my items" in page  # posts where work may be reviewed
     assert "Requests to join a community I manage" not in page
     login(client, community_manager)  # manages a private community: people ask to join it
     page = client.get(reverse("notifications:preferences")).content.decode()
     assert "Requests to join a community I manage" in page
-    assert "Items waiting for my review" not in page
+    assert "Items waiting for my review" in page  # a manager reviews
 
 
 def test_settings_page_refuses_unknown_values(client, member):

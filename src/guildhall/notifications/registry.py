@@ -125,8 +125,17 @@ def _manages_a_private_community(viewer) -> bool:
 
 
 def _moderation_installed(viewer) -> bool:
-    """Items wait for review only in pre-moderated communities, which the moderation app adds."""
+    """Work waits for review only where a community has a quality policy (the moderation app)."""
     return apps.is_installed("guildhall.moderation")
+
+
+def _reviews_somewhere(viewer) -> bool:
+    """Reviews reach a community's experts and managers, and staff."""
+    from guildhall.communities.selectors import reviewer_community_ids  # communities imports us
+
+    return _moderation_installed(viewer) and (
+        viewer.is_staff or bool(reviewer_community_ids(viewer))
+    )
 
 
 register(
@@ -226,7 +235,7 @@ register(
     label="Items waiting for my review",
     default="email",
     pending=True,
-    available=_moderation_installed,
+    available=_reviews_somewhere,
 )
 register(
     "review_result",
