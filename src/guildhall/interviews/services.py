@@ -48,7 +48,7 @@ def interview_create(
     Interview.objects.create(item=item, featured_member=member)
     # Told only if they may see it (an interview in a private community they don't belong to
     # must not reveal itself through the bell).
-    if publish and can_view_item(member, item):
+    if item.is_published and can_view_item(member, item):  # not while held for review
         notify(
             recipient_ids=[member.pk],
             verb="interviewed",
