@@ -4,7 +4,7 @@ An item or comment the caller cannot see answers 404; an unknown reason, or "oth
 note, 422; a second flag on the same target 409; too many writes 429.
 """
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from guildhall.content.selectors import content_item_get
 from guildhall.core.api_types import Id, ObjectIn, Text, errors
@@ -40,16 +40,14 @@ class FlagOut(Schema):
 _FLAG_ERRORS = errors(401, 404, 409, 422, 429)
 
 
-@router.post(
-    "/content/{id}/flags", response={201: FlagOut, **_FLAG_ERRORS}, summary="Flag an item"
-)
+@router.post("/content/{id}/flags", response={201: FlagOut, **_FLAG_ERRORS}, summary="Flag an item")
 def item_flag(request, id: Id, payload: FlagIn):
     """Tell the community's reviewers the item needs a look; only they see flags."""
     item = content_item_get(viewer=request.auth, pk=id)
     flag = flags.flag_create(
         actor=request.auth, item=item, reason=payload.reason, note=payload.note
     )
-    return 201, flag
+    return Status(201, flag)
 
 
 @router.post(
@@ -61,4 +59,4 @@ def comment_flag(request, id: Id, payload: FlagIn):
     flag = flags.flag_create(
         actor=request.auth, comment=comment, reason=payload.reason, note=payload.note
     )
-    return 201, flag
+    return Status(201, flag)

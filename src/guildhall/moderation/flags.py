@@ -235,9 +235,7 @@ def _unweigh(flagger_ids) -> None:
             .order_by("-created_at", "-id")
             .values_list("status", flat=True)[:DISMISSED_TO_LOSE_WEIGHT]
         )
-        if len(last) == DISMISSED_TO_LOSE_WEIGHT and all(
-            s == Flag.Status.DISMISSED for s in last
-        ):
+        if len(last) == DISMISSED_TO_LOSE_WEIGHT and all(s == Flag.Status.DISMISSED for s in last):
             Flag.objects.filter(
                 flagger_id=flagger_id, status=Flag.Status.OPEN, weight__gt=0
             ).update(weight=0)

@@ -182,9 +182,7 @@ def item_quality_panel(*, request, item):
             "is_author": item.author_id == viewer.pk,
             "decision_form": DecisionForm(),
             "reasons": services.REJECT_REASONS,
-            "flag_summary": (
-                flags.flag_summaries([item.pk]).get(item.pk) if is_reviewer else None
-            ),
+            "flag_summary": (flags.flag_summaries([item.pk]).get(item.pk) if is_reviewer else None),
             "flag_reasons": dict(Flag.Reason.choices),
         },
         request=request,
