@@ -18,6 +18,7 @@ from guildhall.content.permissions import (
 from guildhall.content.selectors import forget_item_page
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import PermissionDenied, ValidationError
+from guildhall.core.generations import move_on_generations
 from guildhall.core.markdown import render_markdown
 from guildhall.core.ratelimit import check_write_rate
 
@@ -208,6 +209,14 @@ def content_item_publish_reviewed(*, item: ContentItem) -> ContentItem:
     if item.status != ContentItem.Status.PENDING_REVIEW:
         raise ValidationError(gettext("This item is not waiting for review."))
     now = timezone.now()
+    if item.published_at is not None:
+        # Hidden for review after it was live (flagged): back as it was, with its original
+        # date, never announced again.
+        item.status = ContentItem.Status.PUBLISHED
+        item.save(update_fields=["status", "updated_at"])
+        _published_count_changed(item, +1)
+        record(item.author, "restore_reviewed", item, community=item.community)
+        return item
     item.status, item.published_at, item.last_activity_at = (
         ContentItem.Status.PUBLISHED,
         now,
@@ -215,6 +224,19 @@ def content_item_publish_reviewed(*, item: ContentItem) -> ContentItem:
     )
     item.save(update_fields=["status", "published_at", "last_activity_at", "updated_at"])
     _set_off_publication(item.author, item)
+    return item
+
+
+@transaction.atomic
+def content_item_hide_for_review(*, item: ContentItem) -> ContentItem:
+    """Take a published item off every list until a reviewer decides (moderation, after flags):
+    visible to its author and the community's reviewers only; nothing else is set off."""
+    if item.status != ContentItem.Status.PUBLISHED:
+        return item
+    item.status = ContentItem.Status.PENDING_REVIEW
+    item.save(update_fields=["status", "updated_at"])
+    _published_count_changed(item, -1)
+    move_on_generations([("item", item.pk)])
     return item
 
 

@@ -13,7 +13,7 @@ from guildhall.communities.selectors import community_get
 from guildhall.core.api_support import page
 from guildhall.core.api_types import Id, Text, errors
 from guildhall.core.exceptions import ValidationError
-from guildhall.moderation import selectors, services
+from guildhall.moderation import flags, selectors, services
 from guildhall.moderation.models import Review
 from guildhall.moderation.schemas import (
     ApproveIn,
@@ -73,6 +73,7 @@ def review_queue(request, params: Query[QueueQuery]):
         viewer=request.auth, community=community, reason=params.reason, kind=params.kind
     )
     items, count = page(reviews, limit=params.limit, offset=params.offset)
+    flags.attach_flag_summaries(items)
     return {"items": items, "count": count}
 
 

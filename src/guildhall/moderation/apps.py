@@ -9,8 +9,9 @@ class ModerationConfig(AppConfig):
         from guildhall.communities.contributions import contributions as communities
         from guildhall.content import hooks
         from guildhall.content.contributions import contributions as content
-        from guildhall.moderation import selectors, services, views
+        from guildhall.moderation import flags, selectors, services, views
 
+        flags.register_verbs()
         hooks.on_publication_gate(services.publication_gate)
         hooks.on_item_held(services.review_open_for_held_item)
         hooks.on_item_published(services.review_open_for_first_contribution)

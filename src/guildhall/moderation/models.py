@@ -161,3 +161,67 @@ class Verification(models.Model):
     @property
     def is_due(self) -> bool:
         return self.due_at <= timezone.now()
+
+
+class Flag(models.Model):
+    """A member's flag on an item or a comment: seen by reviewers only, never shown publicly."""
+
+    class Target(models.TextChoices):
+        ITEM = "item", _("Item")
+        COMMENT = "comment", _("Comment")
+
+    class Reason(models.TextChoices):
+        INACCURATE = "inaccurate", _("Inaccurate")
+        UNSAFE = "unsafe", _("Unsafe practice")
+        OUTDATED = "outdated", _("Outdated")
+        OFF_TOPIC = "off_topic", _("Off-topic for this community")
+        SPAM = "spam", _("Spam")
+        HARASSMENT = "harassment", _("Harassment")
+        CONFIDENTIAL = "confidential", _("Confidential information")
+        OTHER = "other", _("Other (say why in the note)")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        UPHELD = "upheld", _("Upheld")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    target_type = models.CharField(max_length=10, choices=Target.choices, default=Target.ITEM)
+    # The flagged item, or the item of the flagged comment.
+    item = models.ForeignKey("content.ContentItem", on_delete=models.CASCADE, related_name="flags")
+    comment = models.ForeignKey(
+        "interactions.Comment",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="flags",
+    )
+    flagger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags"
+    )
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    # 1, or 0 for a member whose last flags were all dismissed (they no longer hide anything).
+    weight = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["item", "status"]),
+            models.Index(fields=["flagger", "created_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["flagger", "target_type", "item", "comment"],
+                name="flag_once_per_member_and_target",
+            ),
+            # NULLs are distinct in a unique constraint: an item's flags need their own.
+            models.UniqueConstraint(
+                fields=["flagger", "item"],
+                condition=Q(target_type="item"),
+                name="flag_item_once_per_member",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} flag by {self.flagger} ({self.status})"

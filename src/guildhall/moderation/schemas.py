@@ -48,7 +48,7 @@ class QueueEntryOut(Schema):
     author: str
     # "pre_moderation", "first_contributions", "flagged" or "reverification".
     reason: str
-    flags: int = 0
+    flags: int = 0  # the item's open flags
     claimed_by: str | None
     created_at: datetime
 
@@ -66,7 +66,7 @@ class QueueEntryOut(Schema):
 
     @staticmethod
     def resolve_flags(obj) -> int:
-        return 0  # flags are not counted yet
+        return getattr(obj, "flag_summary", {}).get("count", 0)
 
     @staticmethod
     def resolve_claimed_by(obj) -> str | None:

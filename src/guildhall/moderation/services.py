@@ -200,6 +200,9 @@ def _decide(actor, review: Review, status: str, action: str, *, reason: str = ""
     )
     ReviewEvent.objects.create(review=review, actor=actor, action=action, reason=reason, note=note)
     move_on_generations([selectors.REVIEWS])
+    from guildhall.moderation.flags import flags_settle  # flags opens reviews through us
+
+    flags_settle(actor=actor, review=review, upheld=status != Review.Status.APPROVED)
     data = {"review": review.pk, "status": status, "reason": reason}
     audit(actor, f"review_{status}", review.item, community=review.community, data=data)
     record(actor, "review", review.item, community=review.community, data=data)

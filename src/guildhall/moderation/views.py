@@ -12,12 +12,13 @@ from django.views.decorators.http import require_POST
 from guildhall.communities.permissions import can_manage_community, can_review_in_community
 from guildhall.communities.selectors import community_get
 from guildhall.content import kinds
-from guildhall.core.exceptions import Conflict, PermissionDenied, ValidationError
+from guildhall.content.selectors import content_item_get
+from guildhall.core.exceptions import Conflict, PermissionDenied, RateLimited, ValidationError
 from guildhall.core.generations import generations, kept
 from guildhall.core.pagination import paginate
-from guildhall.moderation import selectors, services
+from guildhall.moderation import flags, selectors, services
 from guildhall.moderation.forms import DecisionForm, QualityPolicyForm, QueueFilterForm
-from guildhall.moderation.models import Review
+from guildhall.moderation.models import Flag, Review
 from guildhall.moderation.permissions import check_see_review_queue, check_set_quality_policy
 
 QUEUE_PAGE_SIZE = 25
@@ -34,6 +35,7 @@ def _queue(request, community=None):
         kind=chosen.get("kind", ""),
     )
     page = paginate(reviews, request.GET.get("page"), per_page=QUEUE_PAGE_SIZE)
+    flags.attach_flag_summaries(page.items)
     return render(
         request,
         "moderation/queue.html",
@@ -43,6 +45,7 @@ def _queue(request, community=None):
             "filters": filters,
             "kinds": kinds.all_kinds(),
             "decision_form": DecisionForm(),
+            "flag_reasons": dict(Flag.Reason.choices),
             "nav": "reviews",
         },
     )
@@ -77,6 +80,7 @@ ACTIONS = {
     "escalate": lambda actor, review, data: services.review_escalate(
         actor=actor, review=review, note=data.get("note", "")
     ),
+    "dismiss_flags": lambda actor, review, data: flags.flags_dismiss(actor=actor, review=review),
 }
 DONE = {
     "approve": _("Approved: it is published."),
@@ -85,6 +89,7 @@ DONE = {
     "changes": _("Sent back to the author with your note."),
     "claim": _("Claimed for 30 minutes: other reviewers see it is yours."),
     "escalate": _("Escalated to staff."),
+    "dismiss_flags": _("Flags dismissed: the item is back where it was, and the flaggers know."),
 }
 
 
@@ -155,10 +160,12 @@ def item_quality_panel(*, request, item):
             lambda: selectors.verification_of(item) or False,
             PANEL_SECONDS,
         )
-        if not verification:
-            return ""
-        html = render_to_string("moderation/partials/verified.html", {"verification": verification})
-        return mark_safe(html)  # noqa: S308 - our template's output
+        html = (
+            render_to_string("moderation/partials/verified.html", {"verification": verification})
+            if verification
+            else ""
+        )
+        return mark_safe(html + _flag_control(request, item))  # noqa: S308 - our templates
     review = selectors.latest_review_of(item)
     is_reviewer = (
         review is not None
@@ -175,10 +182,51 @@ def item_quality_panel(*, request, item):
             "is_author": item.author_id == viewer.pk,
             "decision_form": DecisionForm(),
             "reasons": services.REJECT_REASONS,
+            "flag_summary": (flags.flag_summaries([item.pk]).get(item.pk) if is_reviewer else None),
+            "flag_reasons": dict(Flag.Reason.choices),
         },
         request=request,
     )
     return mark_safe(html)  # noqa: S308 - our template's output
+
+
+def _flag_control(request, item) -> str:
+    """The "Flag" control under a published item, for members who see it and did not write it;
+    after flagging, a line saying so."""
+    viewer = request.user
+    if not viewer.is_authenticated or item.author_id == viewer.pk:
+        return ""
+    return render_to_string(
+        "moderation/partials/flag_form.html",
+        {
+            "item": item,
+            "own_flag": flags.flag_of(viewer=viewer, item=item),
+            "reasons": Flag.Reason.choices,
+        },
+        request=request,
+    )
+
+
+@require_POST
+def item_flag(request, pk: int):
+    """The item page's Flag form: back to the item with a clear message."""
+    item = content_item_get(viewer=request.user, pk=pk)
+    try:
+        flags.flag_create(
+            actor=request.user,
+            item=item,
+            reason=request.POST.get("reason", ""),
+            note=request.POST.get("note", ""),
+        )
+    except (ValidationError, Conflict, PermissionDenied) as exc:
+        messages.error(request, " ".join(_messages(exc)))
+    except RateLimited as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("Thank you: the community's reviewers will look at it. Only they see flags.")
+        )
+    return redirect(item.get_absolute_url())
 
 
 def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
