@@ -335,3 +335,16 @@ def test_the_api_answers_404_422_and_429(api, settings, private_community, membe
     assert api.post(f"/api/v1/content/{item.pk}/flags", {"reason": "spam"}).status_code == 201
     answer = api.post(f"/api/v1/comments/{comment.pk}/flags", {"reason": "spam"})
     assert answer.status_code == 429
+
+
+def test_a_published_items_page_reads_no_quality_rows_once_warm(
+    client, community, member, expert, django_assert_max_num_queries
+):
+    item = make_item(expert, community=community, title="Gasket torque")
+    login(client, member)
+    client.get(item.get_absolute_url())
+    client.get(item.get_absolute_url())
+    # The member (the user cache is off in tests) and their profile; the flag control, the
+    # verification and the rest come from what is kept.
+    with django_assert_max_num_queries(2):
+        assert "Flag" in client.get(item.get_absolute_url()).text

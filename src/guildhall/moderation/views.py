@@ -196,11 +196,19 @@ def _flag_control(request, item) -> str:
     viewer = request.user
     if not viewer.is_authenticated or item.author_id == viewer.pk:
         return ""
+    # Kept, so a published item's page reads no row for it: flagging is the member's act and a
+    # decision on the item is an act on it, each moving its generation on.
+    stamps = ".".join(str(g) for g in generations([("item", item.pk), ("member", viewer.pk)]))
+    own_flag = kept(
+        f"quality:own-flag:{item.pk}:{viewer.pk}:{stamps}",
+        lambda: flags.flag_of(viewer=viewer, item=item) or False,
+        PANEL_SECONDS,
+    )
     return render_to_string(
         "moderation/partials/flag_form.html",
         {
             "item": item,
-            "own_flag": flags.flag_of(viewer=viewer, item=item),
+            "own_flag": own_flag,
             "reasons": Flag.Reason.choices,
         },
         request=request,
