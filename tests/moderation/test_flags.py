@@ -344,7 +344,7 @@ def test_a_published_items_page_reads_no_quality_rows_once_warm(
     login(client, member)
     client.get(item.get_absolute_url())
     client.get(item.get_absolute_url())
-    # The member (the user cache is off in tests) and their profile; the flag control, the
-    # verification and the rest come from what is kept.
-    with django_assert_max_num_queries(2):
+    # The member (the user cache is off in tests); the flag control, the verification and the
+    # rest come from what is kept.
+    with django_assert_max_num_queries(1):
         assert "Flag" in client.get(item.get_absolute_url()).text
