@@ -29,7 +29,7 @@ def _quality(item) -> dict:
 )
 def item_verify(request, id: Id, payload: VerifyIn | None = None):
     """An expert of the item's community (or staff), not its author, verifies it: due for
-    re-verification after `interval_days` (optional, 1–3650: this item's own interval from then
+    re-verification after `interval_days` (optional, 1 to 3650: this item's own interval from then
     on) or the community's `reverify_days`. Answers the item's `quality`."""
     item = content_item_get(viewer=request.auth, pk=id)
     interval = payload.interval_days if payload is not None else None

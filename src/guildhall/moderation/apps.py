@@ -24,4 +24,6 @@ class ModerationConfig(AppConfig):
         # cards and results show the quality status, due items return to the queue hourly.
         hooks.on_demoted_items(verification.obsolete_item_ids)
         hooks.on_item_badges(verification.item_badges)
-        register_periodic(tasks.reverify_due, every=timedelta(hours=1), name="moderation.reverify_due")
+        register_periodic(
+            tasks.reverify_due, every=timedelta(hours=1), name="moderation.reverify_due"
+        )

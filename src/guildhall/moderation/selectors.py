@@ -1,5 +1,6 @@
 """Reads of quality control: policies, the review queue, an item's quality status."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -90,6 +91,13 @@ def verification_of(item) -> Verification | None:
     return Verification.objects.filter(item=item).select_related("verified_by").first()
 
 
+def _related_or_none(row, name: str):
+    try:
+        return getattr(row, name)
+    except ObjectDoesNotExist:
+        return None
+
+
 def obsolescence_of(item) -> Obsolescence | None:
     return Obsolescence.objects.filter(item=item).select_related("replacement").first()
 
@@ -98,11 +106,15 @@ def item_qualities(items) -> dict[int, tuple[str | None, Verification | None, ob
     """Each item's quality status (pending, rejected, obsolete, due, verified or None), its
     verification and its obsolescence, in two queries whatever the number of items."""
     ids = [item.pk for item in items]
-    verified = {
-        v.item_id: v
-        for v in Verification.objects.filter(item_id__in=ids).select_related("verified_by")
-    }
-    obsolete = {o.item_id: o for o in Obsolescence.objects.filter(item_id__in=ids)}
+    # One query: the items joined to their verification (and verifier) and obsolescence.
+    verified, obsolete = {}, {}
+    for row in (
+        ContentItem.objects.filter(pk__in=ids)
+        .select_related("verification__verified_by", "obsolescence")
+        .only("pk", "verification", "obsolescence")
+    ):
+        verified[row.pk] = _related_or_none(row, "verification")
+        obsolete[row.pk] = _related_or_none(row, "obsolescence")
     now = timezone.now()
     out = {}
     for item in items:

@@ -146,9 +146,11 @@ def _replacement_error(item, replacement, actor) -> str:
         return _("Choose the item that replaces this one.")
     if replacement.pk == item.pk:
         return _("An item cannot replace itself: choose another one.")
-    if not content_items_visible_to(actor).filter(
-        pk=replacement.pk, status=ContentItem.Status.PUBLISHED
-    ).exists():
+    if (
+        not content_items_visible_to(actor)
+        .filter(pk=replacement.pk, status=ContentItem.Status.PUBLISHED)
+        .exists()
+    ):
         return _("No published item with that id that you can see.")
     readable = (
         replacement.visibility == ContentItem.Visibility.COMPANY

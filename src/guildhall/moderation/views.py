@@ -208,14 +208,12 @@ def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
             (_("Review queue"), reverse("moderation:community_queue", args=[community.slug]))
         )
         if can_manage_community(viewer, community):
-            links.append(
-                (_("Quality policy"), reverse("moderation:policy", args=[community.slug]))
-            )
-    if verification.can_see_safety(viewer, community):
-        if selectors.quality_policy_of(community).safety_critical:
-            links.append(
-                (_("Safety status"), reverse("moderation:safety", args=[community.slug]))
-            )
+            links.append((_("Quality policy"), reverse("moderation:policy", args=[community.slug])))
+    if (
+        verification.can_see_safety(viewer, community)
+        and selectors.quality_policy_of(community).safety_critical
+    ):
+        links.append((_("Safety status"), reverse("moderation:safety", args=[community.slug])))
     return links
 
 

@@ -250,9 +250,7 @@ class SearchResults:
         rows = []
         if start < len(ids):
             candidates = SearchEntry.objects.filter(pk__in=engine.ids(ids))
-            rows += engine.page(
-                candidates, self.terms, slice(start, min(stop, len(ids))), last
-            )
+            rows += engine.page(candidates, self.terms, slice(start, min(stop, len(ids))), last)
         if stop > len(ids):
             older = self.entries.exclude(pk__in=engine.ids(ids)).order_by(*NEWEST_FIRST)
             past = max(start - len(ids), 0)
