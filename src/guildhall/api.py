@@ -22,6 +22,7 @@ api.add_router("/content", "guildhall.content.api.router")
 api.add_router("", "guildhall.interactions.api.router")
 api.add_router("", "guildhall.moderation.api.router")
 api.add_router("", "guildhall.moderation.api_flags.router")
+api.add_router("", "guildhall.moderation.api_verification.router")
 _KIND_AND_DISCOVERY_APPS = (
     "qa",
     "wiki",

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 
 from guildhall.communities.access import ACCESS
 from guildhall.content import kinds
+from guildhall.content.hooks import attach_badges
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_feed, with_card_data
 from guildhall.core.generations import generations, kept
@@ -83,7 +84,8 @@ def _cards(keys: dict[int, str]) -> dict[str, str]:
     if missing:
         # The expert pick (interactions) joins in, for the card's badge.
         fresh_items = with_card_data(ContentItem.objects.filter(pk__in=missing))
-        for full in fresh_items.select_related("expert_pick"):
+        # Badges other apps add (quality status: verified, due, obsolete), in one batch.
+        for full in attach_badges(fresh_items.select_related("expert_pick")):
             html = render_to_string("content/partials/item_card.html", {"item": full})
             cached[keys[full.pk]] = fresh[keys[full.pk]] = html
         cache.set_many(fresh, CARD_TTL)

@@ -86,3 +86,62 @@ def attach_api_fields(items: list) -> list:
     for item in items:
         item.api_fields = fields.get(item.pk, {})
     return items
+
+
+# --- Demoted items and card badges (quality control, without content knowing it) -------------
+
+_demoted: list[Callable] = []
+
+
+def on_demoted_items(func: Callable) -> Callable:
+    """Register `func() -> QuerySet` of the ids of items that stay readable but are demoted
+    (e.g. obsolete knowledge): what's popular leaves them out and search ranks them last. The
+    queryset is used as a subquery (`pk__in=`), so it costs no query of its own."""
+    _demoted.append(func)
+    return func
+
+
+def demoted_items():
+    """A `values("pk")` queryset of every demoted item, or None when no app demotes any."""
+    if not _demoted:
+        return None
+    from django.db.models import Q
+
+    from guildhall.content.models import ContentItem
+
+    demoted = Q()
+    for func in _demoted:
+        demoted |= Q(pk__in=func())
+    return ContentItem.objects.filter(demoted).values("pk")
+
+
+def without_demoted(items):
+    """`items` (a ContentItem queryset) without the demoted ones."""
+    for func in _demoted:
+        items = items.exclude(pk__in=func())
+    return items
+
+
+_badges: list[Callable] = []
+
+
+def on_item_badges(func: Callable) -> Callable:
+    """Register `func(items) -> {item_id: [(label, css_class), ...]}`: badges shown on the items'
+    cards and search results (one batch per page). A change to what a badge says must touch the
+    item (`content.services.content_item_touch`) so that cached cards, keyed by `updated_at`,
+    are rendered again."""
+    _badges.append(func)
+    return func
+
+
+def attach_badges(items: list) -> list:
+    """Set `item.badges` (a list of (label, css_class)) on each item of a page."""
+    items = list(items)
+    found: dict[int, list] = {}
+    if _badges and items:
+        for func in _badges:
+            for pk, badges in func(items).items():
+                found.setdefault(pk, []).extend(badges)
+    for item in items:
+        item.badges = found.get(item.pk, [])
+    return items

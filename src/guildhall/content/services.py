@@ -251,6 +251,16 @@ def content_item_turn_down(*, item: ContentItem) -> ContentItem:
     return item
 
 
+def content_item_touch(*, item: ContentItem) -> ContentItem:
+    """Mark the item changed for what other apps keep about it and show on it (its verification,
+    obsolescence): its cached card, keyed by `updated_at`, is rendered again. The caller records
+    the act (`core.events.record`), which moves the item's generation on for its page."""
+    now = timezone.now()
+    ContentItem.objects.filter(pk=item.pk).update(updated_at=now)
+    item.updated_at = now
+    return item
+
+
 @transaction.atomic
 def content_item_delete(*, actor, item: ContentItem, reason: str = "") -> None:
     """Delete an item. Deleting someone else's (a manager, staff) needs a `reason`: its author is

@@ -25,7 +25,7 @@ from guildhall.communities.selectors import (
 )
 from guildhall.content import kinds
 from guildhall.content.cards import card_rows
-from guildhall.content.hooks import attach_api_fields
+from guildhall.content.hooks import attach_api_fields, without_demoted
 from guildhall.content.listing import LISTING
 from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_items_visible_to, with_card_data
@@ -227,6 +227,7 @@ def whats_popular(*, viewer, days: int = 7, limit: int = 10, kind: str = "") -> 
 
     def compute():
         items = content_items_visible_to(viewer).filter(status=PUBLISHED, trends__window=window)
+        items = without_demoted(items)  # obsolete knowledge is not "popular" (content.hooks)
         if kind:
             items = items.filter(kind=kind)
         items = items.annotate(trend_score=F("trends__score")).order_by("-trend_score", "-id")

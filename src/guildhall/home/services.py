@@ -10,6 +10,7 @@ from django.db.models import Count, F
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from guildhall.content.hooks import without_demoted
 from guildhall.content.models import ContentItem
 from guildhall.core.events import record
 from guildhall.core.exceptions import Conflict, ValidationError
@@ -56,7 +57,10 @@ def _trend_scores(window: int, now: datetime) -> dict[int, float]:
     rows = (
         Event.objects.filter(
             target_type=ContentType.objects.get_for_model(ContentItem),
-            target_id__in=ContentItem.objects.filter(status=PUBLISHED).values("pk"),
+            # Demoted items (obsolete knowledge: content.hooks) trend no more.
+            target_id__in=without_demoted(ContentItem.objects.filter(status=PUBLISHED)).values(
+                "pk"
+            ),
             verb__in=list(TREND_WEIGHTS),
             created_at__gte=now - timedelta(days=window),
         )

@@ -151,6 +151,8 @@ class Verification(models.Model):
     )
     verified_at = models.DateTimeField()
     due_at = models.DateTimeField()
+    # This item's own re-verification interval; None: the community's (QualityPolicy).
+    interval_days = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["due_at"])]
@@ -225,3 +227,26 @@ class Flag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()} flag by {self.flagger} ({self.status})"
+
+
+class Obsolescence(models.Model):
+    """Knowledge an expert marked obsolete, and what replaces it: it stays readable with a
+    banner, and drops out of what's popular and of search ranking (`content.hooks`)."""
+
+    item = models.OneToOneField(
+        "content.ContentItem", on_delete=models.CASCADE, related_name="obsolescence"
+    )
+    replacement = models.ForeignKey(
+        "content.ContentItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+    )
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    obsolete_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.item} obsolete since {self.obsolete_at:%Y-%m-%d}"

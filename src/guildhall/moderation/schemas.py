@@ -5,7 +5,7 @@ from datetime import datetime
 from ninja import Schema
 
 from guildhall.core.api_support import ListParams
-from guildhall.core.api_types import ObjectIn, Text
+from guildhall.core.api_types import Id, ObjectIn, Text
 
 
 class QualityPolicyOut(Schema):
@@ -116,3 +116,22 @@ class DecisionIn(ObjectIn):
 
 class EscalateIn(ObjectIn):
     note: Text = ""
+
+
+class QualityOut(Schema):
+    """An item's quality, as the item JSON's `quality` shows it."""
+
+    status: str | None
+    verified_by: str | None
+    verified_at: datetime | None
+    due_at: datetime | None
+    replacement: int | None
+
+
+class VerifyIn(ObjectIn):
+    # This item's own re-verification interval (days); none: the community's.
+    interval_days: int | None = None
+
+
+class ObsoleteIn(ObjectIn):
+    replacement: Id

@@ -1,5 +1,6 @@
 """Reads of quality control: policies, the review queue, an item's quality status."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -8,7 +9,13 @@ from guildhall.communities.permissions import can_review_in_community
 from guildhall.communities.selectors import reviewer_community_ids
 from guildhall.content.models import ContentItem
 from guildhall.core.generations import generations, kept
-from guildhall.moderation.models import QualityPolicy, Review, TrustedMember, Verification
+from guildhall.moderation.models import (
+    Obsolescence,
+    QualityPolicy,
+    Review,
+    TrustedMember,
+    Verification,
+)
 
 OPEN_POLICY = QualityPolicy(policy=QualityPolicy.Policy.OPEN)
 
@@ -84,26 +91,54 @@ def verification_of(item) -> Verification | None:
     return Verification.objects.filter(item=item).select_related("verified_by").first()
 
 
-def quality_statuses(items) -> dict[int, dict]:
-    """The API's `quality` of each item, in one query: pending, rejected, verified, due or None."""
+def _related_or_none(row, name: str):
+    try:
+        return getattr(row, name)
+    except ObjectDoesNotExist:
+        return None
+
+
+def obsolescence_of(item) -> Obsolescence | None:
+    return Obsolescence.objects.filter(item=item).select_related("replacement").first()
+
+
+def item_qualities(items) -> dict[int, tuple[str | None, Verification | None, object | None]]:
+    """Each item's quality status (pending, rejected, obsolete, due, verified or None), its
+    verification and its obsolescence, in two queries whatever the number of items."""
     ids = [item.pk for item in items]
-    verified = {
-        v.item_id: v
-        for v in Verification.objects.filter(item_id__in=ids).select_related("verified_by")
-    }
+    # One query: the items joined to their verification (and verifier) and obsolescence.
+    verified, obsolete = {}, {}
+    for row in (
+        ContentItem.objects.filter(pk__in=ids)
+        .select_related("verification__verified_by", "obsolescence")
+        .only("pk", "verification", "obsolescence")
+    ):
+        verified[row.pk] = _related_or_none(row, "verification")
+        obsolete[row.pk] = _related_or_none(row, "obsolescence")
     now = timezone.now()
     out = {}
     for item in items:
-        v = verified.get(item.pk)
+        v, o = verified.get(item.pk), obsolete.get(item.pk)
         status = {"pending_review": "pending", "rejected": "rejected"}.get(item.status)
-        if status is None and v is not None:
+        if status is None and o is not None:
+            status = "obsolete"
+        elif status is None and v is not None:
             status = "due" if v.due_at <= now else "verified"
-        out[item.pk] = {
+        out[item.pk] = (status, v, o)
+    return out
+
+
+def quality_statuses(items) -> dict[int, dict]:
+    """The API's `quality` of each item: pending, rejected, obsolete (with its `replacement`),
+    due, verified or None, with who verified it, when, and when it falls due."""
+    out = {}
+    for pk, (status, v, o) in item_qualities(items).items():
+        out[pk] = {
             "status": status,
             "verified_by": v.verified_by.username if v and v.verified_by else None,
             "verified_at": v.verified_at if v else None,
             "due_at": v.due_at if v else None,
-            "replacement": None,
+            "replacement": o.replacement_id if o else None,
         }
     return out
 

@@ -19,13 +19,13 @@ from guildhall.moderation.models import (
     Review,
     ReviewEvent,
     TrustedMember,
-    Verification,
 )
 from guildhall.moderation.permissions import (
     check_review,
     check_set_quality_policy,
     check_trust_member,
 )
+from guildhall.moderation.verification import verification_record
 from guildhall.notifications.services import review_pending_notify, review_result_notify
 
 CLAIM_MINUTES = 30
@@ -233,22 +233,17 @@ def review_approve(*, actor, review: Review, verify: bool = False) -> Review:
     if _claimed_by_another(actor, review):
         raise Conflict(_("%(name)s is reviewing this already.") % {"name": review.claimed_by.name})
     item = review.item
-    if item.status == item.Status.PENDING_REVIEW:
+    # A re-verification (moderation.verification): the item stays published and is verified
+    # again, due after its own interval or the community's.
+    reverifying = review.reason == Reason.REVERIFICATION
+    if item.status == item.Status.PENDING_REVIEW and not reverifying:
         content_item_publish_reviewed(item=item)
     _decide(actor, review, Review.Status.APPROVED, ReviewEvent.Action.APPROVED)
     policy = selectors.quality_policy_of(review.community)
-    if verify or policy.safety_critical:
-        now = timezone.now()
-        Verification.objects.update_or_create(
-            item=item,
-            defaults={
-                "verified_by": actor,
-                "verified_at": now,
-                "due_at": now + timedelta(days=policy.reverify_days),
-            },
-        )
-        audit(actor, "item_verify", item, community=review.community)
-    review_result_notify(actor=actor, item=item, approved=True)
+    if verify or reverifying or policy.safety_critical:
+        verification_record(actor=actor, item=item)
+    if not reverifying:  # its author submitted nothing: nothing to tell them
+        review_result_notify(actor=actor, item=item, approved=True)
     return review
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("reviews/<int:pk>/<str:action>/", views.review_act, name="act"),
     path("c/<slug:slug>/reviews/", views.review_queue_community, name="community_queue"),
     path("c/<slug:slug>/quality/", views.quality_policy_edit, name="policy"),
+    path("c/<slug:slug>/safety/", views.safety_page, name="safety"),
 ]

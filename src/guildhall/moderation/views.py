@@ -16,7 +16,7 @@ from guildhall.content.selectors import content_item_get
 from guildhall.core.exceptions import Conflict, PermissionDenied, RateLimited, ValidationError
 from guildhall.core.generations import generations, kept
 from guildhall.core.pagination import paginate
-from guildhall.moderation import flags, selectors, services
+from guildhall.moderation import flags, selectors, services, verification
 from guildhall.moderation.forms import DecisionForm, QualityPolicyForm, QueueFilterForm
 from guildhall.moderation.models import Flag, Review
 from guildhall.moderation.permissions import check_see_review_queue, check_set_quality_policy
@@ -154,16 +154,32 @@ def item_quality_panel(*, request, item):
     if status not in (item.Status.PENDING_REVIEW, item.Status.REJECTED, item.Status.PUBLISHED):
         return ""
     if status == item.Status.PUBLISHED:
+        # Kept under the item's generation: verifying it or marking it obsolete records an act
+        # on it, which moves that on.
         (stamp,) = generations([("item", item.pk)])
-        verification = kept(
-            f"quality:verification:{item.pk}:{stamp}",
-            lambda: selectors.verification_of(item) or False,
+        verification, obsolescence = kept(
+            f"quality:published:{item.pk}:{stamp}",
+            lambda: (selectors.verification_of(item), selectors.obsolescence_of(item)),
             PANEL_SECONDS,
         )
-        html = (
-            render_to_string("moderation/partials/verified.html", {"verification": verification})
-            if verification
-            else ""
+        if verification is None and obsolescence is None:
+            return mark_safe(_flag_control(request, item))  # noqa: S308 - our template's output
+        replacement = obsolescence.replacement if obsolescence else None
+        readable = replacement is not None and (
+            replacement.status == replacement.Status.PUBLISHED
+            and (
+                replacement.visibility == replacement.Visibility.COMPANY
+                or replacement.community_id == item.community_id
+            )
+        )
+        html = render_to_string(
+            "moderation/partials/published_quality.html",
+            {
+                "item": item,
+                "verification": verification,
+                "obsolescence": obsolescence,
+                "replacement": replacement if readable else None,
+            },
         )
         return mark_safe(html + _flag_control(request, item))  # noqa: S308 - our templates
     review = selectors.latest_review_of(item)
@@ -238,10 +254,45 @@ def item_flag(request, pk: int):
 
 
 def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
-    """communities' slot: the community page's buttons for its reviewers."""
-    if not can_review_in_community(viewer, community):
-        return []
-    links = [(_("Review queue"), reverse("moderation:community_queue", args=[community.slug]))]
-    if can_manage_community(viewer, community):
-        links.append((_("Quality policy"), reverse("moderation:policy", args=[community.slug])))
+    """communities' slot: the community page's buttons for its reviewers (and, in a
+    safety-critical community, the safety page for every member)."""
+    links = []
+    if can_review_in_community(viewer, community):
+        links.append(
+            (_("Review queue"), reverse("moderation:community_queue", args=[community.slug]))
+        )
+        if can_manage_community(viewer, community):
+            links.append((_("Quality policy"), reverse("moderation:policy", args=[community.slug])))
+    if (
+        verification.can_see_safety(viewer, community)
+        and selectors.quality_policy_of(community).safety_critical
+    ):
+        links.append((_("Safety status"), reverse("moderation:safety", args=[community.slug])))
     return links
+
+
+def safety_page(request, slug: str):
+    """A safety-critical community's verified, due, overdue and obsolete knowledge, for its
+    members; its managers see the overdue items first."""
+    community = community_get(viewer=request.user, slug=slug)
+    if not verification.can_see_safety(request.user, community):
+        raise Http404("No such page.")
+    policy = selectors.quality_policy_of(community)
+    if not policy.safety_critical:
+        raise Http404("No such page.")
+    overview = verification.safety_overview(viewer=request.user, community=community)
+    return render(
+        request,
+        "moderation/safety.html",
+        {
+            "community": community,
+            "policy": policy,
+            "overview": overview,
+            "counts": overview.counts,
+            "lists": overview.lists,
+            "is_manager": can_manage_community(request.user, community),
+            "overdue_days": verification.OVERDUE_DAYS,
+            "list_size": verification.SAFETY_LIST_SIZE,
+            "nav": "communities",
+        },
+    )

@@ -249,3 +249,17 @@ register(
     group=False,
     available=_moderation_installed,
 )
+
+
+register(
+    "reverification_due",
+    text=lambda n: (
+        _("“%(title)s” is due for re-verification: check it is still right")
+        % {"title": n.item.title}
+    ),
+    url=item_url,
+    label=gettext_lazy("Knowledge I verified (or my community's) is due for re-verification"),
+    default="email",
+    group=False,
+    available=_reviews_somewhere,  # verifiers are experts (or staff)
+)

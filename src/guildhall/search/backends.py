@@ -9,6 +9,8 @@ A backend answers three questions:
 - `page(entries, terms, window)`: `(id, type, object_id)` of the matching entries in the slice
   `window` of their ranking: text relevance (title > body > comments) times a recency boost
   from 2 for today down towards 1 for old items, higher first; then newer, then higher id;
+  the entries of `last` (demoted items: obsolete knowledge, `content.hooks.demoted_items`)
+  after all the others;
 - `snippets(ids, terms)`: for one page of results, `{id: (title, body, comments)}` with the
   matched words between `MARK_START` and `MARK_END` (turned into <mark> after HTML-escaping).
 """
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, FloatField, Func, QuerySet, TextField, Value
+from django.db.models import Case, F, FloatField, Func, QuerySet, TextField, Value, When
 from django.db.models.expressions import RawSQL
 
 # Private-use characters, removed from all indexed text, so only ours can mark a match.
@@ -108,12 +110,18 @@ class SqliteBackend:
         )
         return entries.filter(pk__in=matching)
 
-    def page(self, entries: QuerySet, terms: list[Term], window: slice) -> list[tuple]:
+    def page(
+        self, entries: QuerySet, terms: list[Term], window: slice, last: QuerySet | None = None
+    ) -> list[tuple]:
         # One pass over the matches, joined to the (already filtered) entries: bm25() is read
         # where the MATCH is. (As a correlated subquery per row it re-reads every match for
         # each row ranked: seconds for a common word.)
         limit = -1 if window.stop is None else max(window.stop - (window.start or 0), 0)
         visible, params = entries.values("pk").query.sql_with_params()
+        demoted, demoted_params = "", []
+        if last is not None:  # demoted entries (`content.hooks.demoted_items`) rank last
+            last_sql, demoted_params = last.values("pk").query.sql_with_params()
+            demoted = f"search_searchentry.id IN ({last_sql}) ASC, "
         with connection.cursor() as cursor:
             # Only constants and Django's own SQL are formatted in; user input is a parameter.
             cursor.execute(
@@ -121,9 +129,15 @@ class SqliteBackend:
                 "search_searchentry.object_id FROM search_fts JOIN search_searchentry "
                 "ON search_searchentry.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s AND search_searchentry.id IN ({visible}) "
-                f"ORDER BY -bm25(search_fts, {self.WEIGHTS}) * {self.BOOST} DESC, "
+                f"ORDER BY {demoted}-bm25(search_fts, {self.WEIGHTS}) * {self.BOOST} DESC, "
                 "search_searchentry.date DESC, search_searchentry.id DESC LIMIT %s OFFSET %s",
-                [self.expression(terms), *params, limit, window.start or 0],
+                [
+                    self.expression(terms),
+                    *params,
+                    *demoted_params,
+                    limit,
+                    window.start or 0,
+                ],
             )
             return cursor.fetchall()
 
@@ -191,12 +205,17 @@ class PostgresBackend:
         boost = RawSQL(self.BOOST, [], output_field=FloatField())  # noqa: S611 - a constant
         return SearchRank(F("search_vector"), self.query(terms)) * boost
 
-    def page(self, entries: QuerySet, terms: list[Term], window: slice) -> list[tuple]:
-        return list(
-            entries.annotate(rank=self.rank(terms))
-            .order_by("-rank", "-date", "-pk")
-            .values_list("pk", "type", "object_id")[window]
-        )
+    def page(
+        self, entries: QuerySet, terms: list[Term], window: slice, last: QuerySet | None = None
+    ) -> list[tuple]:
+        ranked = entries.annotate(rank=self.rank(terms))
+        order = ["-rank", "-date", "-pk"]
+        if last is not None:  # demoted entries (`content.hooks.demoted_items`) rank last
+            ranked = ranked.annotate(
+                demoted=Case(When(pk__in=last.values("pk"), then=1), default=0)
+            )
+            order.insert(0, "demoted")
+        return list(ranked.order_by(*order).values_list("pk", "type", "object_id")[window])
 
     def snippets(self, ids: list[int], terms: list[Term]) -> dict[int, tuple[str, str, str]]:
         from guildhall.search.models import SearchEntry

@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from guildhall.communities.selectors import communities_visible_to, member_community_ids
-from guildhall.content import kinds
+from guildhall.content import hooks, kinds
 from guildhall.content.selectors import content_items_visible_to
 from guildhall.core.exceptions import ValidationError
 from guildhall.core.pagination import PageNumbers
@@ -233,16 +233,24 @@ class SearchResults:
         with planned_for_each_run(self.entries.db):
             return self._ranked_rows(window)
 
+    def _demoted(self) -> QuerySet | None:
+        """The index rows of demoted items (`content.hooks.demoted_items`), ranked last."""
+        demoted = hooks.demoted_items()
+        if demoted is None:
+            return None
+        return SearchEntry.objects.filter(type=Type.ITEM, object_id__in=demoted)
+
     def _ranked_rows(self, window: slice) -> list[tuple[int, str, int]]:
         engine = backend()
+        last = self._demoted()
         if self.count_exact() and self.count() <= RANK_CANDIDATES:
-            return engine.page(self.entries, self.terms, window)
+            return engine.page(self.entries, self.terms, window, last)
         start, stop = window.start or 0, window.stop
         ids = self._candidates()
         rows = []
         if start < len(ids):
             candidates = SearchEntry.objects.filter(pk__in=engine.ids(ids))
-            rows += engine.page(candidates, self.terms, slice(start, min(stop, len(ids))))
+            rows += engine.page(candidates, self.terms, slice(start, min(stop, len(ids))), last)
         if stop > len(ids):
             older = self.entries.exclude(pk__in=engine.ids(ids)).order_by(*NEWEST_FIRST)
             past = max(start - len(ids), 0)
@@ -281,6 +289,8 @@ class SearchResults:
     def _results(self, rows: list[tuple[int, str, int]]) -> list[Result]:
         snippets = backend().snippets([pk for pk, _, _ in rows], self.terms)
         objects = self._load(rows)
+        # Badges other apps add to items (quality status), in one batch for the page.
+        hooks.attach_badges(objects[Type.ITEM].values())
         results = []
         for pk, type, object_id in rows:
             found = objects[type].get(object_id)
