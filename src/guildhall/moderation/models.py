@@ -161,3 +161,24 @@ class Verification(models.Model):
     @property
     def is_due(self) -> bool:
         return self.due_at <= timezone.now()
+
+
+class PostingSuspension(models.Model):
+    """A member may not post (nor comment) in a community until `until` (moderation.acts)."""
+
+    community = models.ForeignKey("communities.Community", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posting_suspensions"
+    )
+    until = models.DateTimeField()
+    reason = models.TextField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["community", "user", "until"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} suspended in {self.community} until {self.until:%Y-%m-%d}"

@@ -8,4 +8,12 @@ urlpatterns = [
     path("reviews/<int:pk>/<str:action>/", views.review_act, name="act"),
     path("c/<slug:slug>/reviews/", views.review_queue_community, name="community_queue"),
     path("c/<slug:slug>/quality/", views.quality_policy_edit, name="policy"),
+    path("audit/", views.audit_trail, name="audit"),
+    path("audit/csv/", views.audit_csv, name="audit_csv"),
+    path("me/moderation/", views.my_history, name="my_history"),
+    path(
+        "c/<slug:slug>/members/<str:username>/moderate/",
+        views.member_moderate,
+        name="member_moderate",
+    ),
 ]

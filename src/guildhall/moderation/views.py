@@ -1,22 +1,35 @@
 """Pages of quality control: the review queues, a community's policy, the item page's panel."""
 
+from datetime import timedelta
+
 from django.contrib import messages
-from django.http import Http404
+from django.contrib.auth import get_user_model
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guildhall.communities.models import Membership
 from guildhall.communities.permissions import can_manage_community, can_review_in_community
 from guildhall.communities.selectors import community_get
 from guildhall.content import kinds
 from guildhall.core.exceptions import Conflict, PermissionDenied, ValidationError
 from guildhall.core.generations import generations, kept
 from guildhall.core.pagination import paginate
-from guildhall.moderation import selectors, services
-from guildhall.moderation.forms import DecisionForm, QualityPolicyForm, QueueFilterForm
+from guildhall.moderation import acts, audit, selectors, services
+from guildhall.moderation.forms import (
+    AuditFilterForm,
+    DecisionForm,
+    QualityPolicyForm,
+    QueueFilterForm,
+    SuspendForm,
+    WarnForm,
+)
 from guildhall.moderation.models import Review
 from guildhall.moderation.permissions import check_see_review_queue, check_set_quality_policy
 
@@ -43,6 +56,7 @@ def _queue(request, community=None):
             "filters": filters,
             "kinds": kinds.all_kinds(),
             "decision_form": DecisionForm(),
+            "can_read_audit": audit.can_read_audit(request.user),
             "nav": "reviews",
         },
     )
@@ -188,4 +202,150 @@ def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
     links = [(_("Review queue"), reverse("moderation:community_queue", args=[community.slug]))]
     if can_manage_community(viewer, community):
         links.append((_("Quality policy"), reverse("moderation:policy", args=[community.slug])))
+        audit_url = reverse("moderation:audit") + "?" + urlencode({"community": community.slug})
+        links.append((_("Audit trail"), audit_url))
     return links
+
+
+# --- The audit trail, a member's own history, moderating a member (moderation.audit, .acts) ---
+
+AUDIT_PAGE_SIZE = 50
+HISTORY_PAGE_SIZE = 25
+
+
+def _audit_filters(request):
+    """The audit trail's filters from the query string: (form, selector kwargs)."""
+    form = AuditFilterForm(request.GET)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    community = None
+    slug = (chosen.get("community") or "").strip()
+    if slug:
+        community = audit.audit_communities_of(request.user).filter(slug=slug).first()
+        if community is None:
+            raise Http404("No such community.")
+    return form, {
+        "viewer": request.user,
+        "community": community,
+        "actor": chosen.get("actor") or "",
+        "action": chosen.get("action") or "",
+        "since": chosen.get("since"),
+        "until": chosen.get("until"),
+    }
+
+
+def audit_trail(request):
+    """Who did what to what, when: managers see their communities', staff everything."""
+    if not audit.can_read_audit(request.user):
+        raise Http404("No such page.")
+    form, filters = _audit_filters(request)
+    page = paginate(audit.audit_entries(**filters), request.GET.get("page"), AUDIT_PAGE_SIZE)
+    page.items = audit.describe(page.items)
+    return render(
+        request,
+        "moderation/audit.html",
+        {
+            "page": page,
+            "filters": form,
+            "communities": audit.audit_communities_of(request.user),
+            "actions": sorted(audit.AUDIT_ACTIONS.items(), key=lambda kv: str(kv[1])),
+            "csv_query": request.GET.urlencode(),
+            "csv_max": audit.CSV_MAX_ROWS,
+            "nav": "reviews",
+        },
+    )
+
+
+def audit_csv(request):
+    """The same entries as the page with the same filters, as CSV (at most CSV_MAX_ROWS)."""
+    if not audit.can_read_audit(request.user):
+        raise Http404("No such page.")
+    _, filters = _audit_filters(request)
+    response = StreamingHttpResponse(
+        audit.audit_csv_rows(audit.audit_entries(**filters)), content_type="text/csv"
+    )
+    response["Content-Disposition"] = 'attachment; filename="audit-trail.csv"'
+    return response
+
+
+def my_history(request):
+    """The member's own moderation history: what was held, approved, turned down and why."""
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    page = paginate(
+        audit.my_moderation_history(viewer=request.user),
+        request.GET.get("page"),
+        HISTORY_PAGE_SIZE,
+    )
+    return render(
+        request,
+        "moderation/my_history.html",
+        {
+            "page": page,
+            "suspensions": list(audit.my_suspensions(viewer=request.user)),
+            "reasons": services.REJECT_REASONS,
+            "nav": "",
+        },
+    )
+
+
+def member_moderate(request, slug: str, username: str):
+    """A community manager warns a member, suspends them from posting, or lifts a suspension."""
+    community = community_get(viewer=request.user, slug=slug)
+    if not can_manage_community(request.user, community):
+        raise Http404("No such page.")
+    member = get_user_model().objects.filter(username=username).first()
+    if member is None or not Membership.objects.filter(community=community, user=member).exists():
+        raise Http404("No such member.")
+    warn_form = WarnForm(prefix="warn")
+    suspend_form = SuspendForm(prefix="suspend")
+    if request.method == "POST":
+        act = request.POST.get("act")
+        try:
+            if act == "warn":
+                warn_form = WarnForm(request.POST, prefix="warn")
+                if warn_form.is_valid():
+                    acts.member_warn(
+                        actor=request.user,
+                        community=community,
+                        member=member,
+                        reason=warn_form.cleaned_data["reason"],
+                    )
+                    messages.success(request, _("Warned: %(name)s is told why.") % {
+                        "name": member.name})
+                    return redirect("moderation:member_moderate", slug=slug, username=username)
+            elif act == "suspend":
+                suspend_form = SuspendForm(request.POST, prefix="suspend")
+                if suspend_form.is_valid():
+                    until = timezone.now() + timedelta(days=suspend_form.cleaned_data["days"])
+                    acts.posting_suspend(
+                        actor=request.user,
+                        community=community,
+                        member=member,
+                        until=until,
+                        reason=suspend_form.cleaned_data["reason"],
+                    )
+                    messages.success(request, _("Suspended: %(name)s is told why and until when.")
+                                     % {"name": member.name})
+                    return redirect("moderation:member_moderate", slug=slug, username=username)
+            elif act == "lift":
+                acts.posting_suspension_lift(actor=request.user, community=community, member=member)
+                messages.success(request, _("The suspension is lifted."))
+                return redirect("moderation:member_moderate", slug=slug, username=username)
+            else:
+                raise Http404("No such act.")
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        except ValidationError as exc:
+            messages.error(request, " ".join(_messages(exc)))
+    return render(
+        request,
+        "moderation/member_moderate.html",
+        {
+            "community": community,
+            "member": member,
+            "suspension": acts.current_suspension(user=member, community=community),
+            "warn_form": warn_form,
+            "suspend_form": suspend_form,
+            "nav": "communities",
+        },
+    )

@@ -1,0 +1,136 @@
+"""Moderation acts of a community's managers (and staff) on its members: warn, suspend from
+posting, lift a suspension. Each writes an audit row (moderation.audit.AUDIT_ACTIONS), an event,
+and tells the member (notification verb "moderation_act").
+
+A suspended member can't post nor comment in the community until the suspension ends: the
+communities slot `posting_refusal` (asked by `check_post_in_community`) gives them the reason.
+"""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from guildhall.communities.models import Membership
+from guildhall.communities.permissions import can_manage_community, check_manage_community
+from guildhall.core.events import audit, record
+from guildhall.core.exceptions import PermissionDenied, ValidationError
+from guildhall.moderation.models import PostingSuspension
+from guildhall.notifications.services import notify
+
+REASON_MAX = 2000
+SUSPENSION_MAX_DAYS = 365
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()[:REASON_MAX]
+    if not reason:
+        raise ValidationError({"reason": _("Say why: the member reads it.")})
+    return reason
+
+
+def _member_of(community, member) -> None:
+    if not Membership.objects.filter(community=community, user=member).exists():
+        raise ValidationError({"member": _("%(name)s is not a member of this community.") % {
+            "name": member.name}})
+
+
+def _check_act_on(actor, community, member) -> None:
+    check_manage_community(actor, community)
+    if member.pk == actor.pk:
+        raise PermissionDenied(_("You can't moderate yourself."))
+    if member.is_staff or can_manage_community(member, community):
+        raise PermissionDenied(_("Managers and staff are not moderated here: ask staff."))
+
+
+def _tell(actor, member, community, act: str, **data) -> None:
+    notify(
+        recipient_ids=[member.pk],
+        verb="moderation_act",
+        actor=actor,
+        community=community,
+        data={"act": act, **data},
+    )
+
+
+@transaction.atomic
+def member_warn(*, actor, community, member, reason: str) -> None:
+    """A private warning to a member, with the reason (only they and the audit trail see it)."""
+    _check_act_on(actor, community, member)
+    _member_of(community, member)
+    reason = _reason(reason)
+    data = {"member": member.username, "reason": reason}
+    audit(actor, "member_warn", member, community=community, data=data)
+    record(actor, "moderate", member, community=community, data={"act": "warn"})
+    _tell(actor, member, community, "warn", reason=reason)
+
+
+@transaction.atomic
+def posting_suspend(
+    *, actor, community, member, until: datetime, reason: str
+) -> PostingSuspension:
+    """Suspend a member from posting and commenting in the community until `until`."""
+    _check_act_on(actor, community, member)
+    _member_of(community, member)
+    reason = _reason(reason)
+    now = timezone.now()
+    if until <= now:
+        raise ValidationError({"until": _("Choose a date in the future.")})
+    if (until - now).days > SUSPENSION_MAX_DAYS:
+        raise ValidationError(
+            {"until": _("At most %(days)s days: remove the member instead.") % {
+                "days": SUSPENSION_MAX_DAYS}}
+        )
+    suspension = PostingSuspension.objects.create(
+        community=community, user=member, until=until, reason=reason, by=actor
+    )
+    data = {"member": member.username, "until": until.isoformat(), "reason": reason}
+    audit(actor, "posting_suspend", member, community=community, data=data)
+    record(actor, "moderate", member, community=community, data={"act": "suspend"})
+    _tell(actor, member, community, "suspend", reason=reason, until=until.isoformat())
+    return suspension
+
+
+@transaction.atomic
+def posting_suspension_lift(*, actor, community, member) -> int:
+    """End the member's current suspensions in the community; how many were lifted."""
+    check_manage_community(actor, community)
+    now = timezone.now()
+    lifted = PostingSuspension.objects.filter(
+        community=community, user=member, until__gt=now
+    ).update(until=now)
+    if lifted:
+        audit(
+            actor,
+            "posting_suspension_lift",
+            member,
+            community=community,
+            data={"member": member.username},
+        )
+        record(actor, "moderate", member, community=community, data={"act": "lift"})
+        _tell(actor, member, community, "lift")
+    return lifted
+
+
+def current_suspension(*, user, community) -> PostingSuspension | None:
+    """The suspension that ends last among those running now, or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        PostingSuspension.objects.filter(community=community, user=user, until__gt=timezone.now())
+        .order_by("-until")
+        .first()
+    )
+
+
+def posting_refusal(*, user, community) -> str:
+    """communities slot: why `user` can't post in `community` now, or ""."""
+    suspension = current_suspension(user=user, community=community)
+    if suspension is None:
+        return ""
+    return _("You can't post in %(community)s until %(date)s: %(reason)s") % {
+        "community": community.name,
+        "date": formats.date_format(timezone.localtime(suspension.until), "DATE_FORMAT"),
+        "reason": suspension.reason,
+    }
