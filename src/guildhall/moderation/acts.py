@@ -32,8 +32,9 @@ def _reason(reason: str) -> str:
 
 def _member_of(community, member) -> None:
     if not Membership.objects.filter(community=community, user=member).exists():
-        raise ValidationError({"member": _("%(name)s is not a member of this community.") % {
-            "name": member.name}})
+        raise ValidationError(
+            {"member": _("%(name)s is not a member of this community.") % {"name": member.name}}
+        )
 
 
 def _check_act_on(actor, community, member) -> None:
@@ -67,9 +68,7 @@ def member_warn(*, actor, community, member, reason: str) -> None:
 
 
 @transaction.atomic
-def posting_suspend(
-    *, actor, community, member, until: datetime, reason: str
-) -> PostingSuspension:
+def posting_suspend(*, actor, community, member, until: datetime, reason: str) -> PostingSuspension:
     """Suspend a member from posting and commenting in the community until `until`."""
     _check_act_on(actor, community, member)
     _member_of(community, member)
@@ -79,8 +78,10 @@ def posting_suspend(
         raise ValidationError({"until": _("Choose a date in the future.")})
     if (until - now).days > SUSPENSION_MAX_DAYS:
         raise ValidationError(
-            {"until": _("At most %(days)s days: remove the member instead.") % {
-                "days": SUSPENSION_MAX_DAYS}}
+            {
+                "until": _("At most %(days)s days: remove the member instead.")
+                % {"days": SUSPENSION_MAX_DAYS}
+            }
         )
     suspension = PostingSuspension.objects.create(
         community=community, user=member, until=until, reason=reason, by=actor

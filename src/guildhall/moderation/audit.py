@@ -175,7 +175,7 @@ def describe(entries) -> list[dict]:
 def _url_of(obj) -> str:
     try:
         return obj.get_absolute_url() if obj is not None else ""
-    except Exception:  # noqa: BLE001 - some targets have no page
+    except Exception:
         return ""
 
 

@@ -310,8 +310,9 @@ def member_moderate(request, slug: str, username: str):
                         member=member,
                         reason=warn_form.cleaned_data["reason"],
                     )
-                    messages.success(request, _("Warned: %(name)s is told why.") % {
-                        "name": member.name})
+                    messages.success(
+                        request, _("Warned: %(name)s is told why.") % {"name": member.name}
+                    )
                     return redirect("moderation:member_moderate", slug=slug, username=username)
             elif act == "suspend":
                 suspend_form = SuspendForm(request.POST, prefix="suspend")
@@ -324,8 +325,11 @@ def member_moderate(request, slug: str, username: str):
                         until=until,
                         reason=suspend_form.cleaned_data["reason"],
                     )
-                    messages.success(request, _("Suspended: %(name)s is told why and until when.")
-                                     % {"name": member.name})
+                    messages.success(
+                        request,
+                        _("Suspended: %(name)s is told why and until when.")
+                        % {"name": member.name},
+                    )
                     return redirect("moderation:member_moderate", slug=slug, username=username)
             elif act == "lift":
                 acts.posting_suspension_lift(actor=request.user, community=community, member=member)
