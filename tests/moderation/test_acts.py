@@ -217,3 +217,71 @@ def test_a_warning_without_a_reason_is_refused_on_the_page(
     page = client.post(_moderate_url(community, member), {"act": "warn", "warn-reason": ""})
     assert page.status_code == 200 and "This field is required." in page.text
     assert not AuditEntry.objects.filter(action="member_warn").exists()
+
+
+# --- Hiding and restoring items ---------------------------------------------------------------
+
+
+def test_a_manager_hides_an_item_from_its_page_and_restores_it(
+    client, community, community_manager, member, expert, run_on_commit
+):
+    item = make_item(member, community=community, title="Supplier price list")
+    community.refresh_from_db()
+    count, published_at = community.item_count, item.published_at
+    login(client, community_manager)
+    page = client.get(item.get_absolute_url()).text
+    hide_url = reverse("moderation:item_hide", args=[item.pk])
+    assert hide_url in page and "Hide this item" in page
+    with run_on_commit():
+        answer = client.post(hide_url, {"reason": "Confidential prices."})
+    assert answer.status_code == 302
+    item.refresh_from_db()
+    community.refresh_from_db()
+    assert item.status == "removed" and community.item_count == count - 1
+    login(client, expert)
+    assert client.get(item.get_absolute_url()).status_code == 404
+    login(client, member)
+    mine = client.get(item.get_absolute_url()).text
+    assert "Hidden by a moderator" in mine and "Confidential prices." in mine
+    told = Notification.objects.get(recipient=member, verb="moderation_act", item=item)
+    assert told.data["act"] == "hide" and told.data["reason"] == "Confidential prices."
+    login(client, community_manager)
+    hidden = client.get(reverse("moderation:hidden", args=[community.slug])).text
+    assert "Supplier price list" in hidden and "Confidential prices." in hidden
+    client.post(reverse("moderation:item_restore", args=[item.pk]))
+    item.refresh_from_db()
+    community.refresh_from_db()
+    assert item.status == "published" and item.published_at == published_at
+    assert community.item_count == count
+    login(client, expert)
+    assert client.get(item.get_absolute_url()).status_code == 200
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {"item_hide", "item_restore"} <= actions
+
+
+def test_only_managers_and_staff_hide_items(client, community, member, expert, staff):
+    item = make_item(member, community=community, title="Supplier price list")
+    for who in (expert, member):
+        login(client, who)
+        assert "Hide this item" not in client.get(item.get_absolute_url()).text
+        answer = client.post(reverse("moderation:item_hide", args=[item.pk]), {"reason": "x"})
+        assert answer.status_code == 404
+        with pytest.raises(PermissionDenied):
+            acts.item_hide(actor=who, item=item, reason="x")
+        assert client.get(reverse("moderation:hidden", args=[community.slug])).status_code == 404
+    acts.item_hide(actor=staff, item=item, reason="Staff hides it.")
+    item.refresh_from_db()
+    assert item.status == "removed"
+
+
+def test_hiding_needs_a_reason(client, community, community_manager, member):
+    item = make_item(member, community=community, title="Supplier price list")
+    login(client, community_manager)
+    client.post(reverse("moderation:item_hide", args=[item.pk]), {"reason": " "})
+    item.refresh_from_db()
+    assert item.status == "published"
+
+
+def test_the_hidden_list_is_empty_at_first(client, community, community_manager):
+    page = login(client, community_manager).get(reverse("moderation:hidden", args=[community.slug]))
+    assert page.status_code == 200 and "Nothing hidden" in page.text

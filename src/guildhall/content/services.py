@@ -230,6 +230,31 @@ def content_item_turn_down(*, item: ContentItem) -> ContentItem:
 
 
 @transaction.atomic
+def content_item_hide(*, item: ContentItem) -> ContentItem:
+    """Take a published item out of sight (moderation checks who may, and audits): status
+    `removed`, seen by its author only, out of every list and the community's count; its
+    `published_at` is kept for a restore."""
+    if item.status != ContentItem.Status.PUBLISHED:
+        raise ValidationError(gettext("Only published items can be hidden."))
+    _published_count_changed(item, -1)
+    item.status = ContentItem.Status.REMOVED
+    item.save(update_fields=["status", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def content_item_restore(*, item: ContentItem) -> ContentItem:
+    """Put a hidden item back where it was: published with its original date, counted again,
+    and not announced again (no publication hooks)."""
+    if item.status != ContentItem.Status.REMOVED:
+        raise ValidationError(gettext("Only hidden items can be restored."))
+    item.status = ContentItem.Status.PUBLISHED
+    item.save(update_fields=["status", "updated_at"])
+    _published_count_changed(item, +1)
+    return item
+
+
+@transaction.atomic
 def content_item_delete(*, actor, item: ContentItem, reason: str = "") -> None:
     """Delete an item. Deleting someone else's (a manager, staff) needs a `reason`: its author is
     told it, and the deletion is audited."""

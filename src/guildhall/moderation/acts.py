@@ -1,6 +1,11 @@
-"""Moderation acts of a community's managers (and staff) on its members: warn, suspend from
-posting, lift a suspension. Each writes an audit row (moderation.audit.AUDIT_ACTIONS), an event,
-and tells the member (notification verb "moderation_act").
+"""Moderation acts of a community's managers (and staff): on its members (warn, suspend from
+posting, lift a suspension) and on its items (hide, restore). Each writes an audit row
+(moderation.audit.AUDIT_ACTIONS), an event, and tells the member (notification verb
+"moderation_act").
+
+A hidden item is content status `removed` (content_item_hide: out of every list, its author
+still sees it with the reason); restoring it (content_item_restore) brings back its original
+date and count, without announcing it again. `ItemHiding` keeps who hid it and why.
 
 A suspended member can't post nor comment in the community until the suspension ends: the
 communities slot `posting_refusal` (asked by `check_post_in_community`) gives them the reason.
@@ -14,9 +19,10 @@ from django.utils.translation import gettext as _
 
 from guildhall.communities.models import Membership
 from guildhall.communities.permissions import can_manage_community, check_manage_community
+from guildhall.content.services import content_item_hide, content_item_restore
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import PermissionDenied, ValidationError
-from guildhall.moderation.models import PostingSuspension
+from guildhall.moderation.models import ItemHiding, PostingSuspension
 from guildhall.notifications.services import notify
 
 REASON_MAX = 2000
@@ -135,3 +141,69 @@ def posting_refusal(*, user, community) -> str:
         "date": formats.date_format(timezone.localtime(suspension.until), "DATE_FORMAT"),
         "reason": suspension.reason,
     }
+
+
+# --- Items ------------------------------------------------------------------------------------
+
+
+def can_moderate_item(user, item) -> bool:
+    """Managers of the item's community and staff (an item outside communities: staff)."""
+    if not user.is_authenticated:
+        return False
+    if item.community is None:
+        return user.is_staff
+    return can_manage_community(user, item.community)
+
+
+def check_moderate_item(user, item) -> None:
+    if not can_moderate_item(user, item):
+        raise PermissionDenied(_("Only this community's managers and staff can do that."))
+
+
+@transaction.atomic
+def item_hide(*, actor, item, reason: str) -> ItemHiding:
+    """Hide a published item from everyone but its author, with a reason the author is told;
+    a manager restores it (its date and place come back, nobody is told again)."""
+    check_moderate_item(actor, item)
+    reason = _reason(reason)
+    content_item_hide(item=item)
+    hiding = ItemHiding.objects.create(item=item, community=item.community, by=actor, reason=reason)
+    data = {"title": item.title, "reason": reason}
+    audit(actor, "item_hide", item, community=item.community, data=data)
+    record(actor, "moderate", item, community=item.community, data={"act": "hide"})
+    notify(
+        recipient_ids=[item.author_id],
+        verb="moderation_act",
+        actor=actor,
+        community=item.community,
+        item=item,
+        data={"act": "hide", "reason": reason, "title": item.title},
+    )
+    return hiding
+
+
+@transaction.atomic
+def item_restore(*, actor, item) -> None:
+    check_moderate_item(actor, item)
+    content_item_restore(item=item)
+    ItemHiding.objects.filter(item=item).delete()
+    audit(actor, "item_restore", item, community=item.community, data={"title": item.title})
+    record(actor, "moderate", item, community=item.community, data={"act": "restore"})
+    notify(
+        recipient_ids=[item.author_id],
+        verb="moderation_act",
+        actor=actor,
+        community=item.community,
+        item=item,
+        data={"act": "restore", "title": item.title},
+    )
+
+
+def hidden_items(*, viewer, community):
+    """The community's hidden items, newest hiding first (its managers and staff only)."""
+    check_manage_community(viewer, community)
+    return (
+        ItemHiding.objects.filter(community=community)
+        .select_related("item", "item__author", "by")
+        .order_by("-hidden_at", "-id")
+    )

@@ -48,6 +48,8 @@ AUDIT_ACTIONS = {
     "member_warn": gettext_lazy("Warned a member"),
     "posting_suspend": gettext_lazy("Suspended a member from posting"),
     "posting_suspension_lift": gettext_lazy("Lifted a posting suspension"),
+    "item_hide": gettext_lazy("Hid an item"),
+    "item_restore": gettext_lazy("Restored a hidden item"),
     # kinds' community settings
     "wiki_editors_set": gettext_lazy("Set who edits the wiki"),
     "podcast_settings": gettext_lazy("Changed the podcast settings"),

@@ -18,6 +18,7 @@ from guildhall.communities.models import Membership
 from guildhall.communities.permissions import can_manage_community, can_review_in_community
 from guildhall.communities.selectors import community_get
 from guildhall.content import kinds
+from guildhall.content.models import ContentItem
 from guildhall.core.exceptions import Conflict, PermissionDenied, ValidationError
 from guildhall.core.generations import generations, kept
 from guildhall.core.pagination import paginate
@@ -30,7 +31,7 @@ from guildhall.moderation.forms import (
     SuspendForm,
     WarnForm,
 )
-from guildhall.moderation.models import Review
+from guildhall.moderation.models import ItemHiding, Review
 from guildhall.moderation.permissions import check_see_review_queue, check_set_quality_policy
 
 QUEUE_PAGE_SIZE = 25
@@ -157,7 +158,28 @@ def quality_policy_edit(request, slug: str):
 
 def item_quality_panel(*, request, item):
     """content's slot: the item page's quality status (awaiting review, turned down and why,
-    verified) and, for its reviewers, the decision buttons."""
+    verified, hidden by a moderator), for its reviewers the decision buttons, and for its
+    community's managers the moderation acts (hide)."""
+    html = _quality_status(request=request, item=item) + _moderator_tools(
+        request=request, item=item
+    )
+    return mark_safe(html)  # noqa: S308 - our templates' output
+
+
+def _moderator_tools(*, request, item) -> str:
+    if item.status == item.Status.REMOVED:
+        hiding = ItemHiding.objects.filter(item=item).select_related("by").first()
+        return render_to_string(
+            "moderation/partials/hidden.html", {"item": item, "hiding": hiding}, request=request
+        )
+    if item.status != item.Status.PUBLISHED or not acts.can_moderate_item(request.user, item):
+        return ""
+    return render_to_string(
+        "moderation/partials/moderator_tools.html", {"item": item}, request=request
+    )
+
+
+def _quality_status(*, request, item) -> str:
     viewer = request.user
     status = item.status
     if status not in (item.Status.PENDING_REVIEW, item.Status.REJECTED, item.Status.PUBLISHED):
@@ -204,6 +226,7 @@ def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
         links.append((_("Quality policy"), reverse("moderation:policy", args=[community.slug])))
         audit_url = reverse("moderation:audit") + "?" + urlencode({"community": community.slug})
         links.append((_("Audit trail"), audit_url))
+        links.append((_("Hidden items"), reverse("moderation:hidden", args=[community.slug])))
     return links
 
 
@@ -352,4 +375,54 @@ def member_moderate(request, slug: str, username: str):
             "suspend_form": suspend_form,
             "nav": "communities",
         },
+    )
+
+
+def _item_to_moderate(request, pk: int):
+    item = ContentItem.objects.select_related("community", "author").filter(pk=pk).first()
+    if item is None or not acts.can_moderate_item(request.user, item):
+        raise Http404("No such item.")
+    return item
+
+
+@require_POST
+def item_hide(request, pk: int):
+    item = _item_to_moderate(request, pk)
+    try:
+        acts.item_hide(actor=request.user, item=item, reason=request.POST.get("reason", ""))
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, " ".join(_messages(exc)))
+        return redirect(item.get_absolute_url())
+    messages.success(request, _("Hidden: only its author sees it now, with your reason."))
+    if item.community is not None:
+        return redirect("moderation:hidden", slug=item.community.slug)
+    return redirect("moderation:audit")
+
+
+@require_POST
+def item_restore(request, pk: int):
+    item = _item_to_moderate(request, pk)
+    try:
+        acts.item_restore(actor=request.user, item=item)
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, " ".join(_messages(exc)))
+    else:
+        messages.success(request, _("Restored: it is back where it was."))
+    return redirect(item.get_absolute_url())
+
+
+def hidden_items(request, slug: str):
+    """The community's hidden items, for its managers to restore."""
+    community = community_get(viewer=request.user, slug=slug)
+    if not can_manage_community(request.user, community):
+        raise Http404("No such page.")
+    page = paginate(
+        acts.hidden_items(viewer=request.user, community=community),
+        request.GET.get("page"),
+        HISTORY_PAGE_SIZE,
+    )
+    return render(
+        request,
+        "moderation/hidden.html",
+        {"community": community, "page": page, "nav": "communities"},
     )

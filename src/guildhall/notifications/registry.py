@@ -267,6 +267,13 @@ def _moderation_act_text(n) -> str:
             _("%(who)s suspended you from posting in %(community)s until %(until)s: “%(reason)s”")
             % values
         )
+    if act == "hide":
+        return _("%(who)s hid your “%(title)s” in %(community)s: “%(reason)s”") % {
+            **values,
+            "title": data.get("title", ""),
+        }
+    if act == "restore":
+        return _("%(who)s restored your “%(title)s”") % {**values, "title": data.get("title", "")}
     if act == "lift":
         return _("%(who)s lifted your suspension: you can post in %(community)s again") % values
     return _("%(who)s moderated your contribution in %(community)s") % values
