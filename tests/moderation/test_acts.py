@@ -285,3 +285,82 @@ def test_hiding_needs_a_reason(client, community, community_manager, member):
 def test_the_hidden_list_is_empty_at_first(client, community, community_manager):
     page = login(client, community_manager).get(reverse("moderation:hidden", args=[community.slug]))
     assert page.status_code == 200 and "Nothing hidden" in page.text
+
+
+# --- Moving items -----------------------------------------------------------------------------
+
+
+def test_a_manager_moves_an_item_and_its_visibility_follows(
+    client, community, private_community, community_manager, member, outsider, run_on_commit
+):
+    item = make_item(member, community=community, kind="discussion", title="Night shift handover")
+    login(client, outsider)
+    assert client.get(item.get_absolute_url()).status_code == 200
+    login(client, community_manager)
+    page = client.get(item.get_absolute_url()).text
+    assert "Move to another community" in page and private_community.name in page
+    with run_on_commit():
+        client.post(
+            reverse("moderation:item_move", args=[item.pk]),
+            {"community": private_community.slug, "reason": "Belongs to the board."},
+        )
+    item.refresh_from_db()
+    community.refresh_from_db()
+    private_community.refresh_from_db()
+    assert item.community == private_community and item.visibility == "community"
+    assert private_community.item_count == 1 and community.item_count == 0
+    login(client, outsider)
+    assert client.get(item.get_absolute_url()).status_code == 404
+    told = Notification.objects.get(recipient=member, verb="moderation_act", item=item)
+    assert told.data["act"] == "move" and told.data["from"] == "Supply Chain Practice"
+    moved = AuditEntry.objects.filter(action="item_move")
+    assert {e.community_id for e in moved} == {community.pk, private_community.pk}
+
+
+def test_moving_needs_managing_both_communities(community, community_manager, member, expert):
+    from tests.factories import make_community
+
+    theirs = make_community(expert, name="Quality Circle")
+    item = make_item(member, community=community, kind="discussion", title="Night shift handover")
+    with pytest.raises(PermissionDenied):
+        acts.item_move(actor=community_manager, item=item, community=theirs)
+    with pytest.raises(PermissionDenied):
+        acts.item_move(actor=expert, item=item, community=theirs)
+    item.refresh_from_db()
+    assert item.community == community
+
+
+def test_only_movable_kinds_move_and_not_into_a_private_community_the_author_is_not_in(
+    community, community_manager, expert
+):
+    from tests.factories import make_community
+
+    secret = make_community(community_manager, name="Secret Board", private=True)
+    item = make_item(expert, community=community, kind="discussion", title="Night shift handover")
+    with pytest.raises(ValidationError):
+        acts.item_move(actor=community_manager, item=item, community=secret)
+    other = make_community(community_manager, name="Warehouse")
+    wiki_like = make_item(expert, community=community, kind="post", title="A post")
+    acts.item_move(actor=community_manager, item=wiki_like, community=other)
+    wiki_like.refresh_from_db()
+    assert wiki_like.community == other
+
+
+def test_a_wiki_page_is_not_moved(client, community, community_manager, expert):
+    from guildhall.content.models import ContentItem
+    from tests.factories import make_community
+
+    other = make_community(community_manager, name="Warehouse")
+    page = ContentItem.objects.create(
+        kind="wiki",
+        author=expert,
+        community=community,
+        title="Forklift checks",
+        slug="forklift-checks",
+        status="published",
+        published_at=timezone.now(),
+        last_activity_at=timezone.now(),
+    )
+    with pytest.raises(ValidationError):
+        acts.item_move(actor=community_manager, item=page, community=other)
+    assert acts.move_targets(viewer=community_manager, item=page) == []

@@ -19,7 +19,12 @@ from django.utils.translation import gettext as _
 
 from guildhall.communities.models import Membership
 from guildhall.communities.permissions import can_manage_community, check_manage_community
-from guildhall.content.services import content_item_hide, content_item_restore
+from guildhall.content import kinds
+from guildhall.content.services import (
+    content_item_hide,
+    content_item_move,
+    content_item_restore,
+)
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import PermissionDenied, ValidationError
 from guildhall.moderation.models import ItemHiding, PostingSuspension
@@ -197,6 +202,55 @@ def item_restore(*, actor, item) -> None:
         item=item,
         data={"act": "restore", "title": item.title},
     )
+
+
+@transaction.atomic
+def item_move(*, actor, item, community, reason: str = ""):
+    """Move an item to another community: the actor manages both (or is staff). The author is
+    told where it went and why."""
+    check_moderate_item(actor, item)
+    if community is None or not can_manage_community(actor, community):
+        raise PermissionDenied(_("You can move items only to communities you manage."))
+    if (
+        community.is_private
+        and not Membership.objects.filter(community=community, user_id=item.author_id).exists()
+    ):
+        raise ValidationError(
+            {"community": _("Its author is not a member of that private community.")}
+        )
+    source = item.community
+    reason = (reason or "").strip()[:REASON_MAX]
+    content_item_move(item=item, community=community)
+    data = {"title": item.title, "from": source.slug if source else None, "to": community.slug}
+    if reason:
+        data["reason"] = reason
+    audit(actor, "item_move", item, community=source, data=data)
+    audit(actor, "item_move", item, community=community, data=data)
+    record(actor, "moderate", item, community=community, data={"act": "move"})
+    notify(
+        recipient_ids=[item.author_id],
+        verb="moderation_act",
+        actor=actor,
+        community=community,
+        item=item,
+        data={
+            "act": "move",
+            "reason": reason,
+            "title": item.title,
+            "from": source.name if source else "",
+        },
+    )
+    return item
+
+
+def move_targets(*, viewer, item):
+    """The communities `viewer` may move `item` to (those they manage; staff: all)."""
+    from guildhall.moderation.audit import audit_communities_of
+
+    spec = kinds.get(item.kind)
+    if spec is None or not spec.movable:
+        return []
+    return [c for c in audit_communities_of(viewer) if c.pk != item.community_id]
 
 
 def hidden_items(*, viewer, community):

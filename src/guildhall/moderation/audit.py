@@ -50,6 +50,7 @@ AUDIT_ACTIONS = {
     "posting_suspension_lift": gettext_lazy("Lifted a posting suspension"),
     "item_hide": gettext_lazy("Hid an item"),
     "item_restore": gettext_lazy("Restored a hidden item"),
+    "item_move": gettext_lazy("Moved an item to another community"),
     # kinds' community settings
     "wiki_editors_set": gettext_lazy("Set who edits the wiki"),
     "podcast_settings": gettext_lazy("Changed the podcast settings"),

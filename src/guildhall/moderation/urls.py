@@ -12,6 +12,7 @@ urlpatterns = [
     path("audit/csv/", views.audit_csv, name="audit_csv"),
     path("moderation/items/<int:pk>/hide/", views.item_hide, name="item_hide"),
     path("moderation/items/<int:pk>/restore/", views.item_restore, name="item_restore"),
+    path("moderation/items/<int:pk>/move/", views.item_move, name="item_move"),
     path("c/<slug:slug>/hidden/", views.hidden_items, name="hidden"),
     path("me/moderation/", views.my_history, name="my_history"),
     path(

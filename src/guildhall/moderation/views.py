@@ -175,7 +175,9 @@ def _moderator_tools(*, request, item) -> str:
     if item.status != item.Status.PUBLISHED or not acts.can_moderate_item(request.user, item):
         return ""
     return render_to_string(
-        "moderation/partials/moderator_tools.html", {"item": item}, request=request
+        "moderation/partials/moderator_tools.html",
+        {"item": item, "move_targets": acts.move_targets(viewer=request.user, item=item)},
+        request=request,
     )
 
 
@@ -408,6 +410,27 @@ def item_restore(request, pk: int):
         messages.error(request, " ".join(_messages(exc)))
     else:
         messages.success(request, _("Restored: it is back where it was."))
+    return redirect(item.get_absolute_url())
+
+
+@require_POST
+def item_move(request, pk: int):
+    item = _item_to_moderate(request, pk)
+    target = (
+        audit.audit_communities_of(request.user)
+        .filter(slug=request.POST.get("community", ""))
+        .first()
+    )
+    try:
+        acts.item_move(
+            actor=request.user, item=item, community=target, reason=request.POST.get("reason", "")
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, " ".join(_messages(exc)))
+    else:
+        messages.success(
+            request, _("Moved to %(name)s: its author is told.") % {"name": target.name}
+        )
     return redirect(item.get_absolute_url())
 
 

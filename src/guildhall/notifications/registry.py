@@ -272,6 +272,13 @@ def _moderation_act_text(n) -> str:
             **values,
             "title": data.get("title", ""),
         }
+    if act == "move":
+        text = _("%(who)s moved your “%(title)s” from %(source)s to %(community)s") % {
+            **values,
+            "title": data.get("title", ""),
+            "source": data.get("from", ""),
+        }
+        return text + (f": “{values['reason']}”" if values["reason"] else "")
     if act == "restore":
         return _("%(who)s restored your “%(title)s”") % {**values, "title": data.get("title", "")}
     if act == "lift":
