@@ -17,5 +17,6 @@ class BlogsConfig(AppConfig):
                 label_plural="Blog posts",
                 description="Share a how-to, a lesson learned or an idea.",
                 community_required=False,
+                movable=True,
             )
         )

@@ -5,6 +5,8 @@
 - `feed_kinds()`: the kinds its feed can be narrowed to.
 - `reviewer_links(viewer, community)`: (label, url) pairs for the community's reviewers
   (moderation: its review queue, and for managers its quality policy).
+- `posting_refusal(user, community)`: why the member can't post there now, or "" (moderation:
+  a manager's suspension from posting); asked by `permissions.check_post_in_community`.
 
 And what the apps above communities do when a community changes (communities imports none of
 them: content and notifications read communities, not the other way round):
@@ -24,6 +26,7 @@ contributions = Slots(
         "community_feed",
         "feed_kinds",
         "reviewer_links",
+        "posting_refusal",
         "items_visibility_sync",
         "unread_counts_forget",
         "member_unread_counts_forget",

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import Http404
 
+from guildhall.communities.contributions import contributions
 from guildhall.communities.models import Community, Membership
 from guildhall.core.exceptions import PermissionDenied
 
@@ -90,3 +91,7 @@ def check_post_in_community(user, community: Community) -> None:
     check_view_community(user, community)
     if not can_post_in_community(user, community):
         raise PermissionDenied("Join this community to post and comment in it.")
+    # A manager's suspension from posting (moderation) says why and until when.
+    refusal = contributions.call("posting_refusal", default="", user=user, community=community)
+    if refusal:
+        raise PermissionDenied(refusal)

@@ -46,6 +46,9 @@ class Kind:
     edit_url: str = ""
     update: Callable[..., Any] | None = None
     accepts_file: bool = False
+    # A manager may move its items to another community (content_item_move): only kinds whose
+    # own rows keep no copy of the community (a wiki page's place in its wiki does) say True.
+    movable: bool = False
 
 
 _kinds: dict[str, Kind] = {}

@@ -262,6 +262,50 @@ def content_item_touch(*, item: ContentItem) -> ContentItem:
 
 
 @transaction.atomic
+def content_item_hide(*, item: ContentItem) -> ContentItem:
+    """Take a published item out of sight (moderation checks who may, and audits): status
+    `removed`, seen by its author only, out of every list and the community's count; its
+    `published_at` is kept for a restore."""
+    if item.status != ContentItem.Status.PUBLISHED:
+        raise ValidationError(gettext("Only published items can be hidden."))
+    _published_count_changed(item, -1)
+    item.status = ContentItem.Status.REMOVED
+    item.save(update_fields=["status", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def content_item_restore(*, item: ContentItem) -> ContentItem:
+    """Put a hidden item back where it was: published with its original date, counted again,
+    and not announced again (no publication hooks)."""
+    if item.status != ContentItem.Status.REMOVED:
+        raise ValidationError(gettext("Only hidden items can be restored."))
+    item.status = ContentItem.Status.PUBLISHED
+    item.save(update_fields=["status", "updated_at"])
+    _published_count_changed(item, +1)
+    return item
+
+
+@transaction.atomic
+def content_item_move(*, item: ContentItem, community) -> ContentItem:
+    """Move a published item to another community (moderation checks who may, and audits): its
+    visibility is copied from its new community and both communities' counts follow. Only kinds
+    registered `movable`; work waiting for review stays where it was submitted."""
+    spec = kinds.get(item.kind)
+    if spec is None or not spec.movable:
+        raise ValidationError(gettext("Items of this kind can't be moved to another community."))
+    if item.status != ContentItem.Status.PUBLISHED:
+        raise ValidationError(gettext("Only published items can be moved."))
+    if community is None or community.pk == item.community_id:
+        raise ValidationError({"community": gettext("Choose another community.")})
+    _published_count_changed(item, -1)
+    item.community, item.visibility = community, _visibility_for(community)
+    item.save(update_fields=["community", "visibility", "updated_at"])
+    _published_count_changed(item, +1)
+    return item
+
+
+@transaction.atomic
 def content_item_delete(*, actor, item: ContentItem, reason: str = "") -> None:
     """Delete an item. Deleting someone else's (a manager, staff) needs a `reason`: its author is
     told it, and the deletion is audited."""

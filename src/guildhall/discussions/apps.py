@@ -17,5 +17,6 @@ class DiscussionsConfig(AppConfig):
                 label_plural="Discussions",
                 description="Start a conversation with your community.",
                 community_required=True,
+                movable=True,
             )
         )

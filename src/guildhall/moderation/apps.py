@@ -12,7 +12,15 @@ class ModerationConfig(AppConfig):
         from guildhall.content import hooks
         from guildhall.content.contributions import contributions as content
         from guildhall.core.schedule import register_periodic
-        from guildhall.moderation import flags, selectors, services, tasks, verification, views
+        from guildhall.moderation import (
+            acts,
+            flags,
+            selectors,
+            services,
+            tasks,
+            verification,
+            views,
+        )
 
         flags.register_verbs()
         hooks.on_publication_gate(services.publication_gate)
@@ -28,3 +36,4 @@ class ModerationConfig(AppConfig):
         register_periodic(
             tasks.reverify_due, every=timedelta(hours=1), name="moderation.reverify_due"
         )
+        communities.provide("posting_refusal")(acts.posting_refusal)

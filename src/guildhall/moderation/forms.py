@@ -42,3 +42,28 @@ class QueueFilterForm(forms.Form):
         label=_("Reason"), required=False, choices=[("", _("Any reason")), *Review.Reason.choices]
     )
     kind = forms.CharField(label=_("Kind"), required=False, max_length=30)
+
+
+class AuditFilterForm(forms.Form):
+    community = forms.CharField(label=_("Community"), required=False, max_length=100)
+    actor = forms.CharField(label=_("Who (username)"), required=False, max_length=150)
+    action = forms.CharField(label=_("Action"), required=False, max_length=60)
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class WarnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why (the member reads it)"), max_length=2000, widget=forms.Textarea
+    )
+
+
+class SuspendForm(forms.Form):
+    days = forms.IntegerField(label=_("For how many days"), min_value=1, max_value=365, initial=7)
+    reason = forms.CharField(
+        label=_("Why (the member reads it)"), max_length=2000, widget=forms.Textarea
+    )

@@ -250,3 +250,44 @@ class Obsolescence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} obsolete since {self.obsolete_at:%Y-%m-%d}"
+
+
+class PostingSuspension(models.Model):
+    """A member may not post (nor comment) in a community until `until` (moderation.acts)."""
+
+    community = models.ForeignKey("communities.Community", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posting_suspensions"
+    )
+    until = models.DateTimeField()
+    reason = models.TextField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["community", "user", "until"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} suspended in {self.community} until {self.until:%Y-%m-%d}"
+
+
+class ItemHiding(models.Model):
+    """A published item a manager hid (content status `removed`), and why; gone on restore."""
+
+    item = models.OneToOneField(
+        "content.ContentItem", on_delete=models.CASCADE, related_name="hiding"
+    )
+    community = models.ForeignKey("communities.Community", on_delete=models.CASCADE)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.TextField()
+    hidden_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["community", "hidden_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.item} hidden by {self.by}"

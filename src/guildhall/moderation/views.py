@@ -1,24 +1,38 @@
 """Pages of quality control: the review queues, a community's policy, the item page's panel."""
 
+from datetime import timedelta
+
 from django.contrib import messages
-from django.http import Http404
+from django.contrib.auth import get_user_model
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guildhall.communities.models import Membership
 from guildhall.communities.permissions import can_manage_community, can_review_in_community
 from guildhall.communities.selectors import community_get
 from guildhall.content import kinds
+from guildhall.content.models import ContentItem
 from guildhall.content.selectors import content_item_get
 from guildhall.core.exceptions import Conflict, PermissionDenied, RateLimited, ValidationError
 from guildhall.core.generations import generations, kept
 from guildhall.core.pagination import paginate
-from guildhall.moderation import flags, selectors, services, verification
-from guildhall.moderation.forms import DecisionForm, QualityPolicyForm, QueueFilterForm
-from guildhall.moderation.models import Flag, Review
+from guildhall.moderation import acts, audit, flags, selectors, services, verification
+from guildhall.moderation.forms import (
+    AuditFilterForm,
+    DecisionForm,
+    QualityPolicyForm,
+    QueueFilterForm,
+    SuspendForm,
+    WarnForm,
+)
+from guildhall.moderation.models import Flag, ItemHiding, Review
 from guildhall.moderation.permissions import check_see_review_queue, check_set_quality_policy
 
 QUEUE_PAGE_SIZE = 25
@@ -46,6 +60,7 @@ def _queue(request, community=None):
             "kinds": kinds.all_kinds(),
             "decision_form": DecisionForm(),
             "flag_reasons": dict(Flag.Reason.choices),
+            "can_read_audit": audit.can_read_audit(request.user),
             "nav": "reviews",
         },
     )
@@ -148,7 +163,30 @@ def quality_policy_edit(request, slug: str):
 
 def item_quality_panel(*, request, item):
     """content's slot: the item page's quality status (awaiting review, turned down and why,
-    verified) and, for its reviewers, the decision buttons."""
+    verified, hidden by a moderator), for its reviewers the decision buttons, and for its
+    community's managers the moderation acts (hide)."""
+    html = _quality_status(request=request, item=item) + _moderator_tools(
+        request=request, item=item
+    )
+    return mark_safe(html)  # noqa: S308 - our templates' output
+
+
+def _moderator_tools(*, request, item) -> str:
+    if item.status == item.Status.REMOVED:
+        hiding = ItemHiding.objects.filter(item=item).select_related("by").first()
+        return render_to_string(
+            "moderation/partials/hidden.html", {"item": item, "hiding": hiding}, request=request
+        )
+    if item.status != item.Status.PUBLISHED or not acts.can_moderate_item(request.user, item):
+        return ""
+    return render_to_string(
+        "moderation/partials/moderator_tools.html",
+        {"item": item, "move_targets": acts.move_targets(viewer=request.user, item=item)},
+        request=request,
+    )
+
+
+def _quality_status(*, request, item) -> str:
     viewer = request.user
     status = item.status
     if status not in (item.Status.PENDING_REVIEW, item.Status.REJECTED, item.Status.PUBLISHED):
@@ -253,24 +291,6 @@ def item_flag(request, pk: int):
     return redirect(item.get_absolute_url())
 
 
-def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
-    """communities' slot: the community page's buttons for its reviewers (and, in a
-    safety-critical community, the safety page for every member)."""
-    links = []
-    if can_review_in_community(viewer, community):
-        links.append(
-            (_("Review queue"), reverse("moderation:community_queue", args=[community.slug]))
-        )
-        if can_manage_community(viewer, community):
-            links.append((_("Quality policy"), reverse("moderation:policy", args=[community.slug])))
-    if (
-        verification.can_see_safety(viewer, community)
-        and selectors.quality_policy_of(community).safety_critical
-    ):
-        links.append((_("Safety status"), reverse("moderation:safety", args=[community.slug])))
-    return links
-
-
 def safety_page(request, slug: str):
     """A safety-critical community's verified, due, overdue and obsolete knowledge, for its
     members; its managers see the overdue items first."""
@@ -295,4 +315,245 @@ def safety_page(request, slug: str):
             "list_size": verification.SAFETY_LIST_SIZE,
             "nav": "communities",
         },
+    )
+
+
+def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
+    """communities' slot: the community page's buttons for its reviewers and managers (and, in
+    a safety-critical community, the safety page for every member)."""
+    links = []
+    if can_review_in_community(viewer, community):
+        links.append(
+            (_("Review queue"), reverse("moderation:community_queue", args=[community.slug]))
+        )
+        if can_manage_community(viewer, community):
+            slug = community.slug
+            links.append((_("Quality policy"), reverse("moderation:policy", args=[slug])))
+            audit_url = reverse("moderation:audit") + "?" + urlencode({"community": slug})
+            links.append((_("Audit trail"), audit_url))
+            links.append((_("Hidden items"), reverse("moderation:hidden", args=[slug])))
+    if (
+        verification.can_see_safety(viewer, community)
+        and selectors.quality_policy_of(community).safety_critical
+    ):
+        links.append((_("Safety status"), reverse("moderation:safety", args=[community.slug])))
+    return links
+
+
+# --- The audit trail, a member's own history, moderating a member (moderation.audit, .acts) ---
+
+AUDIT_PAGE_SIZE = 50
+HISTORY_PAGE_SIZE = 25
+
+
+def _audit_filters(request):
+    """The audit trail's filters from the query string: (form, selector kwargs)."""
+    form = AuditFilterForm(request.GET)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    community = None
+    slug = (chosen.get("community") or "").strip()
+    if slug:
+        community = audit.audit_communities_of(request.user).filter(slug=slug).first()
+        if community is None:
+            raise Http404("No such community.")
+    return form, {
+        "viewer": request.user,
+        "community": community,
+        "actor": chosen.get("actor") or "",
+        "action": chosen.get("action") or "",
+        "since": chosen.get("since"),
+        "until": chosen.get("until"),
+    }
+
+
+def audit_trail(request):
+    """Who did what to what, when: managers see their communities', staff everything."""
+    if not audit.can_read_audit(request.user):
+        raise Http404("No such page.")
+    form, filters = _audit_filters(request)
+    page = paginate(audit.audit_entries(**filters), request.GET.get("page"), AUDIT_PAGE_SIZE)
+    page.items = audit.describe(page.items)
+    return render(
+        request,
+        "moderation/audit.html",
+        {
+            "page": page,
+            "filters": form,
+            "communities": audit.audit_communities_of(request.user),
+            "actions": sorted(audit.AUDIT_ACTIONS.items(), key=lambda kv: str(kv[1])),
+            "csv_query": request.GET.urlencode(),
+            "csv_max": audit.CSV_MAX_ROWS,
+            "nav": "reviews",
+        },
+    )
+
+
+def audit_csv(request):
+    """The same entries as the page with the same filters, as CSV (at most CSV_MAX_ROWS)."""
+    if not audit.can_read_audit(request.user):
+        raise Http404("No such page.")
+    _, filters = _audit_filters(request)
+    response = StreamingHttpResponse(
+        audit.audit_csv_rows(audit.audit_entries(**filters)), content_type="text/csv"
+    )
+    response["Content-Disposition"] = 'attachment; filename="audit-trail.csv"'
+    return response
+
+
+def my_history(request):
+    """The member's own moderation history: what was held, approved, turned down and why."""
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    page = paginate(
+        audit.my_moderation_history(viewer=request.user),
+        request.GET.get("page"),
+        HISTORY_PAGE_SIZE,
+    )
+    return render(
+        request,
+        "moderation/my_history.html",
+        {
+            "page": page,
+            "suspensions": list(audit.my_suspensions(viewer=request.user)),
+            "reasons": services.REJECT_REASONS,
+            "nav": "",
+        },
+    )
+
+
+def member_moderate(request, slug: str, username: str):
+    """A community manager warns a member, suspends them from posting, or lifts a suspension."""
+    community = community_get(viewer=request.user, slug=slug)
+    if not can_manage_community(request.user, community):
+        raise Http404("No such page.")
+    member = get_user_model().objects.filter(username=username).first()
+    if member is None or not Membership.objects.filter(community=community, user=member).exists():
+        raise Http404("No such member.")
+    warn_form = WarnForm(prefix="warn")
+    suspend_form = SuspendForm(prefix="suspend")
+    if request.method == "POST":
+        act = request.POST.get("act")
+        try:
+            if act == "warn":
+                warn_form = WarnForm(request.POST, prefix="warn")
+                if warn_form.is_valid():
+                    acts.member_warn(
+                        actor=request.user,
+                        community=community,
+                        member=member,
+                        reason=warn_form.cleaned_data["reason"],
+                    )
+                    messages.success(
+                        request, _("Warned: %(name)s is told why.") % {"name": member.name}
+                    )
+                    return redirect("moderation:member_moderate", slug=slug, username=username)
+            elif act == "suspend":
+                suspend_form = SuspendForm(request.POST, prefix="suspend")
+                if suspend_form.is_valid():
+                    until = timezone.now() + timedelta(days=suspend_form.cleaned_data["days"])
+                    acts.posting_suspend(
+                        actor=request.user,
+                        community=community,
+                        member=member,
+                        until=until,
+                        reason=suspend_form.cleaned_data["reason"],
+                    )
+                    messages.success(
+                        request,
+                        _("Suspended: %(name)s is told why and until when.")
+                        % {"name": member.name},
+                    )
+                    return redirect("moderation:member_moderate", slug=slug, username=username)
+            elif act == "lift":
+                acts.posting_suspension_lift(actor=request.user, community=community, member=member)
+                messages.success(request, _("The suspension is lifted."))
+                return redirect("moderation:member_moderate", slug=slug, username=username)
+            else:
+                raise Http404("No such act.")
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        except ValidationError as exc:
+            messages.error(request, " ".join(_messages(exc)))
+    return render(
+        request,
+        "moderation/member_moderate.html",
+        {
+            "community": community,
+            "member": member,
+            "suspension": acts.current_suspension(user=member, community=community),
+            "warn_form": warn_form,
+            "suspend_form": suspend_form,
+            "nav": "communities",
+        },
+    )
+
+
+def _item_to_moderate(request, pk: int):
+    item = ContentItem.objects.select_related("community", "author").filter(pk=pk).first()
+    if item is None or not acts.can_moderate_item(request.user, item):
+        raise Http404("No such item.")
+    return item
+
+
+@require_POST
+def item_hide(request, pk: int):
+    item = _item_to_moderate(request, pk)
+    try:
+        acts.item_hide(actor=request.user, item=item, reason=request.POST.get("reason", ""))
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, " ".join(_messages(exc)))
+        return redirect(item.get_absolute_url())
+    messages.success(request, _("Hidden: only its author sees it now, with your reason."))
+    if item.community is not None:
+        return redirect("moderation:hidden", slug=item.community.slug)
+    return redirect("moderation:audit")
+
+
+@require_POST
+def item_restore(request, pk: int):
+    item = _item_to_moderate(request, pk)
+    try:
+        acts.item_restore(actor=request.user, item=item)
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, " ".join(_messages(exc)))
+    else:
+        messages.success(request, _("Restored: it is back where it was."))
+    return redirect(item.get_absolute_url())
+
+
+@require_POST
+def item_move(request, pk: int):
+    item = _item_to_moderate(request, pk)
+    target = (
+        audit.audit_communities_of(request.user)
+        .filter(slug=request.POST.get("community", ""))
+        .first()
+    )
+    try:
+        acts.item_move(
+            actor=request.user, item=item, community=target, reason=request.POST.get("reason", "")
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, " ".join(_messages(exc)))
+    else:
+        messages.success(
+            request, _("Moved to %(name)s: its author is told.") % {"name": target.name}
+        )
+    return redirect(item.get_absolute_url())
+
+
+def hidden_items(request, slug: str):
+    """The community's hidden items, for its managers to restore."""
+    community = community_get(viewer=request.user, slug=slug)
+    if not can_manage_community(request.user, community):
+        raise Http404("No such page.")
+    page = paginate(
+        acts.hidden_items(viewer=request.user, community=community),
+        request.GET.get("page"),
+        HISTORY_PAGE_SIZE,
+    )
+    return render(
+        request,
+        "moderation/hidden.html",
+        {"community": community, "page": page, "nav": "communities"},
     )

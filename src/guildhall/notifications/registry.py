@@ -263,3 +263,49 @@ register(
     group=False,
     available=_reviews_somewhere,  # verifiers are experts (or staff)
 )
+
+
+def _moderation_act_text(n) -> str:
+    data = n.data or {}
+    values = {
+        "who": actors(n),
+        "community": n.community,
+        "reason": data.get("reason", ""),
+        "until": (data.get("until") or "")[:10],
+    }
+    act = data.get("act")
+    if act == "warn":
+        return _("%(who)s warned you in %(community)s: “%(reason)s”") % values
+    if act == "suspend":
+        return (
+            _("%(who)s suspended you from posting in %(community)s until %(until)s: “%(reason)s”")
+            % values
+        )
+    if act == "hide":
+        return _("%(who)s hid your “%(title)s” in %(community)s: “%(reason)s”") % {
+            **values,
+            "title": data.get("title", ""),
+        }
+    if act == "move":
+        text = _("%(who)s moved your “%(title)s” from %(source)s to %(community)s") % {
+            **values,
+            "title": data.get("title", ""),
+            "source": data.get("from", ""),
+        }
+        return text + (f": “{values['reason']}”" if values["reason"] else "")
+    if act == "restore":
+        return _("%(who)s restored your “%(title)s”") % {**values, "title": data.get("title", "")}
+    if act == "lift":
+        return _("%(who)s lifted your suspension: you can post in %(community)s again") % values
+    return _("%(who)s moderated your contribution in %(community)s") % values
+
+
+register(
+    "moderation_act",
+    text=_moderation_act_text,
+    url=lambda n: item_url(n) if n.item else _community_url(n),
+    label=gettext_lazy("A manager's moderation of my contributions (warnings, suspensions)"),
+    default="email",
+    group=False,
+    available=_moderation_installed,
+)

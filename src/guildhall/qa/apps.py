@@ -25,6 +25,7 @@ class QaConfig(AppConfig):
                 label_plural="Questions",
                 description="Get answers to issues on the job from your community.",
                 community_required=True,
+                movable=True,
                 create_url="qa:ask",
                 create=services.question_create,
                 detail_template="qa/partials/answers.html",
