@@ -21,6 +21,7 @@ api.add_router("/join-requests", "guildhall.communities.api.join_requests_router
 api.add_router("/content", "guildhall.content.api.router")
 api.add_router("", "guildhall.interactions.api.router")
 api.add_router("", "guildhall.moderation.api.router")
+api.add_router("", "guildhall.moderation.api_guidelines.router")
 _KIND_AND_DISCOVERY_APPS = (
     "qa",
     "wiki",

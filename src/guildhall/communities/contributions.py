@@ -13,6 +13,10 @@ them: content and notifications read communities, not the other way round):
 - `unread_counts_forget(community)`: recount the bell of members with unread notifications
   about it (notifications); `member_unread_counts_forget(user_ids)`: of these members.
 - `notify(recipient_ids, verb, actor, community, data=None)`: tell members (notifications).
+- `guidelines_changed(actor, community, previous, material)`: the guidelines were written or
+  edited (`previous`: the text before); material: members must accept them again (moderation
+  keeps their versions).
+- `guidelines_accepted(user, community)`: a member accepted the current guidelines on joining.
 """
 
 from guildhall.core.slots import Slots
@@ -28,6 +32,8 @@ contributions = Slots(
         "unread_counts_forget",
         "member_unread_counts_forget",
         "notify",
+        "guidelines_changed",
+        "guidelines_accepted",
     ],
 )
 
