@@ -271,3 +271,28 @@ def test_api_policy(client, staff, member):
     assert accepted.status_code == 200 and accepted.json()["accepted_version"] == 1
     assert accepted.json()["must_accept"] is False
     assert client.post("/api/v1/policy/accept").status_code == 401
+
+
+# --- the demo -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_policy_is_accepted_by_all_but_its_newest_members(client):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    call_command("demo", stdout=StringIO(), members=40, seed=1)
+    members = get_user_model().objects.filter(is_staff=False)
+    waiting = [m for m in members if participation_policy_must_accept(m)]
+    assert len(waiting) == 3
+    newest = members.order_by("-date_joined")[:10]
+    assert set(waiting) <= set(newest)
+    admin = get_user_model().objects.get(username="admin")
+    assert not participation_policy_must_accept(admin)
+    # A newcomer's first sign-in shows the policy.
+    login(client, waiting[0])
+    first = client.get(reverse("home"))
+    assert first.status_code == 302
+    assert "No confidential customer data" in client.get(first.url).text
