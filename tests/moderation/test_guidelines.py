@@ -296,3 +296,15 @@ def test_the_demo_policy_is_accepted_by_all_but_its_newest_members(client):
     first = client.get(reverse("home"))
     assert first.status_code == 302
     assert "No confidential customer data" in client.get(first.url).text
+
+
+def test_api_patch_with_material_guidelines_asks_members_again(
+    api, community, community_manager, member
+):
+    path = f"/api/v1/communities/{community.slug}"
+    edited = api.as_(community_manager).patch(
+        path, {"guidelines": "Cite your sources.", "guidelines_material": True}
+    )
+    assert edited.status_code == 200
+    state = api.as_(member).get(path + "/guidelines").json()
+    assert state["current"]["number"] == 2 and state["must_accept"] is True
