@@ -188,4 +188,7 @@ def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
     links = [(_("Review queue"), reverse("moderation:community_queue", args=[community.slug]))]
     if can_manage_community(viewer, community):
         links.append((_("Quality policy"), reverse("moderation:policy", args=[community.slug])))
+        links.append(
+            (_("Guidelines accepted"), reverse("moderation:guidelines", args=[community.slug]))
+        )
     return links
