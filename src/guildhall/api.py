@@ -24,6 +24,7 @@ api.add_router("", "guildhall.moderation.api.router")
 api.add_router("", "guildhall.moderation.api_flags.router")
 api.add_router("", "guildhall.moderation.api_verification.router")
 api.add_router("", "guildhall.moderation.api_audit.router")
+api.add_router("", "guildhall.moderation.api_guidelines.router")
 _KIND_AND_DISCOVERY_APPS = (
     "qa",
     "wiki",

@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "guildhall.core.middleware.LoginRequiredExceptApiMiddleware",
+    "guildhall.moderation.middleware.PolicyMiddleware",  # the participation policy, accepted
     "guildhall.core.middleware.RateLimitedPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

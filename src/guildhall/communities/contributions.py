@@ -5,8 +5,6 @@
 - `feed_kinds()`: the kinds its feed can be narrowed to.
 - `reviewer_links(viewer, community)`: (label, url) pairs for the community's reviewers
   (moderation: its review queue, and for managers its quality policy).
-- `posting_refusal(user, community)`: why the member can't post there now, or "" (moderation:
-  a manager's suspension from posting); asked by `permissions.check_post_in_community`.
 
 And what the apps above communities do when a community changes (communities imports none of
 them: content and notifications read communities, not the other way round):
@@ -15,6 +13,10 @@ them: content and notifications read communities, not the other way round):
 - `unread_counts_forget(community)`: recount the bell of members with unread notifications
   about it (notifications); `member_unread_counts_forget(user_ids)`: of these members.
 - `notify(recipient_ids, verb, actor, community, data=None)`: tell members (notifications).
+- `guidelines_changed(actor, community, previous, material)`: the guidelines were written or
+  edited (`previous`: the text before); material: members must accept them again (moderation
+  keeps their versions).
+- `guidelines_accepted(user, community)`: a member accepted the current guidelines on joining.
 """
 
 from guildhall.core.slots import Slots
@@ -26,11 +28,12 @@ contributions = Slots(
         "community_feed",
         "feed_kinds",
         "reviewer_links",
-        "posting_refusal",
         "items_visibility_sync",
         "unread_counts_forget",
         "member_unread_counts_forget",
         "notify",
+        "guidelines_changed",
+        "guidelines_accepted",
     ],
 )
 

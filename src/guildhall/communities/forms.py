@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from guildhall.communities.models import Community, Membership
 
@@ -25,6 +26,14 @@ class CommunityForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Members accept these when they join.",
+    )
+    guidelines_material = forms.BooleanField(
+        label=_("Members must accept again"),
+        required=False,
+        help_text=_(
+            "Tick for a material change: members accept the new guidelines before their next "
+            "post, comment or answer here (reading stays open)."
+        ),
     )
 
 

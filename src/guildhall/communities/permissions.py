@@ -1,9 +1,10 @@
 """Who may see and do what in a community. Deny by default; staff administer everything."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.http import Http404
 
-from guildhall.communities.contributions import contributions
 from guildhall.communities.models import Community, Membership
 from guildhall.core.exceptions import PermissionDenied
 
@@ -87,11 +88,28 @@ def can_post_in_community(user, community: Community) -> bool:
     return membership_of(user, community) is not None
 
 
+class PostingRefused(PermissionDenied):
+    """A member may not contribute yet; `link` (and `link_label`) say where to put it right."""
+
+    def __init__(self, message: str, *, link: str = "", link_label: str = ""):
+        super().__init__(message)
+        self.link, self.link_label = link, link_label
+
+
+# Conditions other apps set on a member's contributions (moderation: guidelines to accept):
+# `func(user, community)` raises PostingRefused, or returns to let the contribution through.
+_posting_conditions: list[Callable] = []
+
+
+def on_posting_condition(func: Callable) -> Callable:
+    _posting_conditions.append(func)
+    return func
+
+
 def check_post_in_community(user, community: Community) -> None:
+    """Members post, comment and answer; reading needs none of the posting conditions."""
     check_view_community(user, community)
     if not can_post_in_community(user, community):
         raise PermissionDenied("Join this community to post and comment in it.")
-    # A manager's suspension from posting (moderation) says why and until when.
-    refusal = contributions.call("posting_refusal", default="", user=user, community=community)
-    if refusal:
-        raise PermissionDenied(refusal)
+    for condition in _posting_conditions:
+        condition(user, community)

@@ -54,6 +54,8 @@ class CommunityPatchIn(ObjectIn):
     visibility: Literal["public", "private"] | None = None
     purpose: Text | None = None
     guidelines: Text | None = None
+    # With new `guidelines`: a material change, members accept them again before contributing.
+    guidelines_material: bool = False
 
 
 class RoleIn(ObjectIn):

@@ -81,6 +81,7 @@ def community_create(
     )
     _render(community)
     community.save()
+    # Its first manager accepts the guidelines: moderation keeps them as version 1.
     _membership_add(community=community, user=actor, role=Membership.Role.MANAGER, accepted=True)
     record(actor, "create_community", community, community=community)
     audit(actor, "community_create", community, community=community)
@@ -88,7 +89,11 @@ def community_create(
 
 
 @transaction.atomic
-def community_update(*, actor, community: Community, **fields) -> Community:
+def community_update(
+    *, actor, community: Community, guidelines_material: bool = False, **fields
+) -> Community:
+    """`guidelines_material`: the guidelines changed so much that members accept them again
+    before their next contribution (moderation keeps the versions and the acceptances)."""
     check_manage_community(actor, community)
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
@@ -111,6 +116,14 @@ def community_update(*, actor, community: Community, **fields) -> Community:
         )
     if community.guidelines != old_guidelines:
         _guidelines_changed(actor=actor, community=community)
+        contributions.call(
+            "guidelines_changed",
+            default=None,
+            actor=actor,
+            community=community,
+            previous=old_guidelines,
+            material=guidelines_material,
+        )
     record(actor, "edit_community", community, community=community)
     return community
 
@@ -132,6 +145,8 @@ def _membership_add(*, community: Community, user, role: str, accepted: bool) ->
     Community.objects.filter(pk=community.pk).update(member_count=F("member_count") + 1)
     community.refresh_from_db(fields=["member_count"])
     _forget_membership(community, user.pk)
+    if accepted:
+        contributions.call("guidelines_accepted", default=None, user=user, community=community)
     return membership
 
 

@@ -72,7 +72,9 @@ def community_create_view(request):
     form = CommunityForm(form_data(request), initial={"visibility": "public"})
     if request.method == "POST" and form.is_valid():
         try:
-            community = community_create(actor=request.user, **form.cleaned_data)
+            fields = {**form.cleaned_data}
+            fields.pop("guidelines_material", None)  # a new community's first version
+            community = community_create(actor=request.user, **fields)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -10,7 +10,14 @@ def not_found(request, exception=None):
 
 def forbidden(request, exception=None):
     message = str(exception) if exception else ""
-    return render(request, "403.html", {"message": message}, status=403)
+    # A refusal may say where to put it right (communities.permissions.PostingRefused).
+    link, link_label = getattr(exception, "link", ""), getattr(exception, "link_label", "")
+    return render(
+        request,
+        "403.html",
+        {"message": message, "link": link, "link_label": link_label},
+        status=403,
+    )
 
 
 def too_many_requests(request, exception=None):

@@ -17,4 +17,5 @@ STEPS: list[tuple[str, str]] = [
     ("following & experts", "guildhall.demo.people:load"),
     ("notification settings", "guildhall.demo.notifications:load"),
     ("quality control", "guildhall.demo.moderation:load"),
+    ("participation policy", "guildhall.demo.moderation:load_policy"),
 ]

@@ -40,6 +40,7 @@ from guildhall.demo.topics import Topic as TopicBank
 from guildhall.home.services import home_rollup_refresh
 from guildhall.interactions.models import Comment
 from guildhall.interactions.services import comment_create
+from guildhall.moderation.models import ParticipationPolicy
 from guildhall.notifications.models import Notification
 from guildhall.notifications.services import notifications_mark_read
 from guildhall.people.models import Department, ProfileSkill, Skill
@@ -120,6 +121,8 @@ def wipe() -> dict[str, int]:
         ("tags", Tag.objects.all()),
         ("events", Event.objects.all()),
         ("audit entries", AuditEntry.objects.all()),
+        # A reload's members would otherwise be asked to accept the previous load's policy.
+        ("participation policies", ParticipationPolicy.objects.all()),
         (
             "members",
             user_model.objects.filter(is_staff=False)

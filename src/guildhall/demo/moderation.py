@@ -142,3 +142,50 @@ def load(loader) -> str:
         f"{counts['waiting']} waiting for review, {counts['verified']} verified (one due), "
         f"{counts['turned down']} turned down or sent back"
     )
+
+
+PARTICIPATION_POLICY = """\
+**Our communities are where colleagues teach each other.** A few rules keep them useful and safe.
+
+1. **Be respectful.** Disagree with ideas, never with people. Assume good intent, and thank those
+   who help you.
+2. **No confidential customer data.** Never post customer names, contracts, prices, personal data
+   or anything under a non-disclosure agreement. Describe the situation, not the customer.
+3. **Safety-critical advice belongs in verified communities.** Procedures for lockout, pressure
+   systems, electrical work or incident handling are shared in Field Engineering or Safety Incident
+   Review, where an expert verifies them. Elsewhere, link to the verified page.
+4. **Report, don't argue.** If something is inaccurate, unsafe, outdated or confidential, flag it:
+   a community's experts and managers review every flag.
+
+Community managers may hide contributions that break these rules. Questions: ask the People team.
+"""
+# The demo's newest members have not accepted it yet: they are asked on their first sign-in.
+POLICY_NEWCOMERS = 3
+# Members who must be able to try the demo at once (the README's examples).
+ALWAYS_ACCEPTED = {"joao.fernandez"}
+
+
+def load_policy(loader) -> str:
+    """A company participation policy, written by staff half a year ago and accepted by every
+    member but the few newest ones (through the services; the dates are backdated)."""
+    from guildhall.moderation.guidelines import (
+        participation_policy_accept,
+        participation_policy_create,
+    )
+    from guildhall.moderation.models import ParticipationPolicy
+
+    if loader.admin is None:
+        return "no staff member to write it"
+    policy = participation_policy_create(actor=loader.admin, text=PARTICIPATION_POLICY)
+    ParticipationPolicy.objects.filter(pk=policy.pk).update(created_at=loader.ago(180))
+    candidates = [p for p in loader.people if p.user.username not in ALWAYS_ACCEPTED]
+    newest = sorted(candidates, key=lambda p: p.plan.joined_days_ago)[:POLICY_NEWCOMERS]
+    waiting = {p.pk for p in newest}
+    for person in loader.people:
+        if person.pk in waiting:
+            continue
+        participation_policy_accept(
+            actor=person.user, at=loader.ago(max(min(person.plan.joined_days_ago, 180) - 0.01, 0))
+        )
+    names = ", ".join(p.user.username for p in newest)
+    return f"accepted by {len(loader.people) - len(waiting)} members; waiting: {names}"

@@ -137,7 +137,7 @@ def current_suspension(*, user, community) -> PostingSuspension | None:
 
 
 def posting_refusal(*, user, community) -> str:
-    """communities slot: why `user` can't post in `community` now, or ""."""
+    """Why `user` can't post in `community` now (a suspension), or ""."""
     suspension = current_suspension(user=user, community=community)
     if suspension is None:
         return ""
@@ -146,6 +146,14 @@ def posting_refusal(*, user, community) -> str:
         "date": formats.date_format(timezone.localtime(suspension.until), "DATE_FORMAT"),
         "reason": suspension.reason,
     }
+
+
+def suspension_posting_condition(user, community) -> None:
+    """A posting condition (communities.permissions.on_posting_condition): a suspended member
+    is told why and until when."""
+    refusal = posting_refusal(user=user, community=community)
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
 # --- Items ------------------------------------------------------------------------------------

@@ -9,12 +9,14 @@ class ModerationConfig(AppConfig):
 
     def ready(self) -> None:
         from guildhall.communities.contributions import contributions as communities
+        from guildhall.communities.permissions import on_posting_condition
         from guildhall.content import hooks
         from guildhall.content.contributions import contributions as content
         from guildhall.core.schedule import register_periodic
         from guildhall.moderation import (
             acts,
             flags,
+            guidelines,
             selectors,
             services,
             tasks,
@@ -36,4 +38,7 @@ class ModerationConfig(AppConfig):
         register_periodic(
             tasks.reverify_due, every=timedelta(hours=1), name="moderation.reverify_due"
         )
-        communities.provide("posting_refusal")(acts.posting_refusal)
+        on_posting_condition(acts.suspension_posting_condition)
+        communities.provide("guidelines_changed")(guidelines.guidelines_changed)
+        communities.provide("guidelines_accepted")(guidelines.guidelines_accepted_on_join)
+        on_posting_condition(guidelines.guidelines_posting_condition)

@@ -47,6 +47,11 @@ AUDIT_ACTIONS = {
     "item_mark_obsolete": gettext_lazy("Marked an item obsolete"),
     "item_hide_flagged": gettext_lazy("Hid a flagged item for review"),
     "flags_dismiss": gettext_lazy("Dismissed flags as unhelpful"),
+    # guidelines and the company's policy (moderation.guidelines)
+    "guideline_version_create": gettext_lazy("Published a version of the guidelines"),
+    "guideline_accept": gettext_lazy("Accepted the community's guidelines"),
+    "participation_policy_create": gettext_lazy("Published a version of the participation policy"),
+    "participation_policy_accept": gettext_lazy("Accepted the participation policy"),
     # moderation acts (moderation.acts)
     "member_warn": gettext_lazy("Warned a member"),
     "posting_suspend": gettext_lazy("Suspended a member from posting"),

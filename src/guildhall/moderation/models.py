@@ -291,3 +291,84 @@ class ItemHiding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} hidden by {self.by}"
+
+
+class GuidelineVersion(models.Model):
+    """One version of a community's guidelines; a material one must be accepted again."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="guideline_versions"
+    )
+    number = models.PositiveIntegerField()
+    text = models.TextField(blank=True)
+    material = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "number"], name="guideline_version_number_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.community} guidelines v{self.number}"
+
+
+class GuidelineAcceptance(models.Model):
+    """A member accepted one version of a community's guidelines."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(
+        GuidelineVersion, on_delete=models.CASCADE, related_name="acceptances"
+    )
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "version"], name="guideline_accepted_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} accepted {self.version}"
+
+
+class ParticipationPolicy(models.Model):
+    """One version of the company-wide participation policy (staff edit it)."""
+
+    number = models.PositiveIntegerField(unique=True)
+    text = models.TextField()
+    material = models.BooleanField(default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name_plural = "participation policies"
+
+    def __str__(self) -> str:
+        return f"Participation policy v{self.number}"
+
+
+class PolicyAcceptance(models.Model):
+    """A member accepted one version of the participation policy."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    policy = models.ForeignKey(
+        ParticipationPolicy, on_delete=models.CASCADE, related_name="acceptances"
+    )
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "policy"], name="policy_accepted_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} accepted {self.policy}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from guildhall.moderation import views
+from guildhall.moderation import views, views_guidelines
 
 app_name = "moderation"
 urlpatterns = [
@@ -22,4 +22,7 @@ urlpatterns = [
         views.member_moderate,
         name="member_moderate",
     ),
+    path("c/<slug:slug>/guidelines/", views_guidelines.community_guidelines, name="guidelines"),
+    path("policy/", views_guidelines.company_policy, name="company_policy"),
+    path("policy/edit/", views_guidelines.policy_edit, name="policy_edit"),
 ]

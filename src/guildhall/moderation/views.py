@@ -332,6 +332,7 @@ def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
             audit_url = reverse("moderation:audit") + "?" + urlencode({"community": slug})
             links.append((_("Audit trail"), audit_url))
             links.append((_("Hidden items"), reverse("moderation:hidden", args=[slug])))
+            links.append((_("Guidelines accepted"), reverse("moderation:guidelines", args=[slug])))
     if (
         verification.can_see_safety(viewer, community)
         and selectors.quality_policy_of(community).safety_critical

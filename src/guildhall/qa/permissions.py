@@ -1,7 +1,11 @@
 """Who may answer, vote and accept. Deny by default; seeing the question comes first (404)."""
 
 from guildhall.communities.models import Membership
-from guildhall.communities.permissions import can_post_in_community, role_of
+from guildhall.communities.permissions import (
+    can_post_in_community,
+    check_post_in_community,
+    role_of,
+)
 from guildhall.content.permissions import can_comment_on_item, can_view_item, check_view_item
 from guildhall.core.exceptions import PermissionDenied
 
@@ -19,6 +23,8 @@ def check_answer_question(user, item) -> None:
         raise PermissionDenied("Only questions take answers.")
     if not can_answer_question(user, item):
         raise PermissionDenied("Join this community to answer its questions.")
+    if item.community is not None:
+        check_post_in_community(user, item.community)  # its posting conditions (guidelines)
 
 
 def can_vote_answer(user, answer) -> bool:

@@ -15,6 +15,7 @@ UNCHANGING_VERBS = frozenset(
         "recommend", "expert_pick", "expert_unpick", "vote", "accept", "follow", "unfollow",
         "endorse_skill", "withdraw_endorsement", "set_leader", "welcome", "join", "leave",
         "request_join", "decide_join_request", "remove_member", "set_role",
+        "accept_guidelines", "accept_policy",
     }
 )  # fmt: skip
 
