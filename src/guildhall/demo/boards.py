@@ -254,7 +254,9 @@ def load(loader) -> str:
                 community=place.community, status=ContentItem.Status.PUBLISHED
             )
             .exclude(kind="pin")
-            .order_by("-view_count", "-comment_count")[:2]
+            .order_by("-view_count", "-comment_count", "pk")[
+                :2
+            ]  # ties: by age, as on every database
         )
         for item in best:
             bank.append(

@@ -218,11 +218,15 @@ def _value_in_words(value) -> str:
     return str(value)
 
 
+_LABEL_ORDER = {key: n for n, key in enumerate(DATA_LABELS)}
+
+
 def data_in_words(data: dict) -> str:
-    """`{"from": "member", "to": "expert", "member": "mia"}` → "member: mia; from: member; …"."""
-    return "; ".join(
-        f"{DATA_LABELS.get(key, key)}: {_value_in_words(value)}" for key, value in data.items()
-    )
+    """`{"from": "member", "to": "expert", "member": "mia"}` → "member: mia; from: member; …",
+    in DATA_LABELS' order whatever order the database kept the keys in (PostgreSQL's JSON
+    reorders them), others after by name."""
+    keys = sorted(data, key=lambda key: (_LABEL_ORDER.get(key, len(_LABEL_ORDER)), key))
+    return "; ".join(f"{DATA_LABELS.get(key, key)}: {_value_in_words(data[key])}" for key in keys)
 
 
 class _Echo:
