@@ -249,14 +249,13 @@ def load(loader) -> str:
             list(PINS.get(place.community.slug, []))
             + GENERIC[: 1 if place.community.slug in PINS else 2]
         )
+        # Ties broken by age, so that every database picks the same two.
         best = list(
             ContentItem.objects.filter(
                 community=place.community, status=ContentItem.Status.PUBLISHED
             )
             .exclude(kind="pin")
-            .order_by("-view_count", "-comment_count", "pk")[
-                :2
-            ]  # ties: by age, as on every database
+            .order_by("-view_count", "-comment_count", "pk")[:2]
         )
         for item in best:
             bank.append(
