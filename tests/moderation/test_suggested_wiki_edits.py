@@ -103,7 +103,8 @@ def test_approval_is_refused_when_the_page_moved_on(api, client, wiki_page, memb
     review = _review(suggestion)
     answer = api.as_(expert).post(f"/api/v1/reviews/{review.pk}/approve")
     assert answer.status_code == 409
-    assert "changed since this edit was suggested" in answer.content.decode()
+    assert "changed since this edit was suggested" in answer.json()["detail"]
+    assert answer.json()["base_revision"] == 1 and answer.json()["latest_revision"] == 2
     wiki_page.refresh_from_db()
     assert "Step three" not in wiki_page.body and wiki_page.wiki_page.revision == 2
     review.refresh_from_db()
@@ -218,6 +219,17 @@ def test_the_queue_runs_a_fixed_number_of_queries(
     client.get(url)
     with django_assert_max_num_queries(30):
         assert client.get(url).status_code == 200
+
+
+def test_the_item_panel_and_history_ignore_a_suggestion_on_the_page(
+    client, wiki_page, member, expert
+):
+    suggestion = _suggest(member, wiki_page)
+    review_reject(actor=expert, review=_review(suggestion), reason="outdated")
+    wiki_page.refresh_from_db()
+    assert wiki_page.status == "published"
+    page = login(client, expert).get(wiki_page.get_absolute_url()).text
+    assert "Turned down" not in page and "Not applied" not in page
 
 
 def test_approve_directly_through_the_service(wiki_page, member, expert):
