@@ -237,3 +237,29 @@ def test_approve_directly_through_the_service(wiki_page, member, expert):
     review_approve(actor=expert, review=_review(suggestion))
     suggestion.refresh_from_db()
     assert suggestion.number == 2 and suggestion.author == member
+
+
+def test_the_edit_form_says_the_edit_will_be_suggested(client, wiki_page, member, expert):
+    url = reverse("wiki:edit", args=[wiki_page.pk])
+    assert "will be a suggested edit" in login(client, member).get(url).text
+    client.logout()
+    assert "will be a suggested edit" not in login(client, expert).get(url).text
+
+
+def test_the_member_edit_form_posts_a_suggestion(client, wiki_page, member):
+    login(client, member)
+    answer = client.post(
+        reverse("wiki:edit", args=[wiki_page.pk]),
+        {
+            "title": "Lockout procedure",
+            "body": "Step one.\nStep two.\nStep three.",
+            "summary": "Step three",
+            "base_revision": 1,
+        },
+        follow=True,
+    )
+    assert answer.status_code == 200
+    assert "Your suggested edit is awaiting review" in answer.text
+    assert "Awaiting review" in answer.text
+    wiki_page.refresh_from_db()
+    assert "Step three" not in wiki_page.body

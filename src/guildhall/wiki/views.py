@@ -33,7 +33,7 @@ from guildhall.wiki.services import (
     wiki_page_revert,
     wiki_settings_set,
 )
-from guildhall.wiki.suggestions import suggestion_diff_rows
+from guildhall.wiki.suggestions import suggestion_diff_rows, suggestion_held
 
 
 def page_context(request, item) -> dict:
@@ -212,6 +212,7 @@ def wiki_edit(request, pk: int):
             "community": community,
             "creating": False,
             "allowed": allowed,
+            "will_be_suggested": allowed and bool(suggestion_held(actor=request.user, item=item)),
             "editors": wiki_editors(community),
             "conflict": conflict,
             "preview_html": preview_html,
