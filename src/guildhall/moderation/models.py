@@ -61,6 +61,7 @@ class Review(models.Model):
 
     class Target(models.TextChoices):
         ITEM = "item", _("Item")
+        WIKI_EDIT = "wiki_edit", _("Suggested wiki edit")
 
     class Reason(models.TextChoices):
         PRE_MODERATION = "pre_moderation", _("Pre-moderated community")
@@ -78,6 +79,9 @@ class Review(models.Model):
     item = models.ForeignKey(
         "content.ContentItem", on_delete=models.CASCADE, related_name="reviews"
     )
+    # The reviewed thing when it is not the item itself (a suggested wiki edit: its revision's
+    # id); the item is then the one it belongs to. Kinds decide it through moderation.targets.
+    target_id = models.PositiveIntegerField(null=True, blank=True)
     community = models.ForeignKey("communities.Community", on_delete=models.CASCADE)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     reason = models.CharField(max_length=30, choices=Reason.choices)
@@ -104,9 +108,14 @@ class Review(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["target_type", "item"],
-                condition=Q(status="pending"),
+                condition=Q(status="pending", target_id__isnull=True),
                 name="one_open_review_per_target",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["target_type", "target_id"],
+                condition=Q(status="pending", target_id__isnull=False),
+                name="one_open_review_per_target_id",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -34,6 +34,8 @@ class ReviewTargetOut(Schema):
 
 
 def _target(review) -> dict:
+    if review.target_id is not None:
+        return {"type": review.target_type, "id": review.target_id, "title": review.item.title}
     return {"type": review.target_type, "id": review.item_id, "title": review.item.title}
 
 

@@ -78,8 +78,9 @@ def review_get(*, viewer, pk: int) -> Review | None:
 
 
 def latest_review_of(item) -> Review | None:
+    """The item's own latest review (not one of a suggested edit or other target on it)."""
     return (
-        Review.objects.filter(item=item)
+        Review.objects.filter(item=item, target_id__isnull=True)
         .select_related("decided_by")
         .prefetch_related("events__actor")
         .order_by("-created_at", "-id")

@@ -13,7 +13,7 @@ from guildhall.content.services import content_item_publish_reviewed, content_it
 from guildhall.core.events import audit, record
 from guildhall.core.exceptions import Conflict, ValidationError
 from guildhall.core.generations import move_on_generations
-from guildhall.moderation import selectors
+from guildhall.moderation import selectors, targets
 from guildhall.moderation.models import (
     QualityPolicy,
     Review,
@@ -149,26 +149,62 @@ def review_open_for_first_contribution(*, actor, item) -> Review | None:
     return _review_open(item=item, reason=Reason.FIRST_CONTRIBUTIONS, actor=author)
 
 
-def _review_open(*, item, reason: str, actor) -> Review:
+def review_open_for_target(
+    *, target_type: str, target_id: int, item, author, reason: str = Reason.PRE_MODERATION
+) -> Review:
+    """For kinds (through moderation.targets): `author`'s work on `item` (a suggested wiki
+    edit...) enters the community's review queue; its reviewers are told."""
+    if targets.get(target_type) is None:
+        raise ValueError(f"No review target registered as {target_type!r}.")
+    return _review_open(
+        item=item,
+        reason=reason,
+        actor=author,
+        author=author,
+        target_type=target_type,
+        target_id=target_id,
+    )
+
+
+def _review_open(
+    *, item, reason: str, actor, author=None, target_type=Review.Target.ITEM, target_id=None
+) -> Review:
+    author = author or item.author
     try:
         with transaction.atomic():
             review = Review.objects.create(
-                item=item, community=item.community, author=item.author, reason=reason
+                item=item,
+                community=item.community,
+                author=author,
+                reason=reason,
+                target_type=target_type,
+                target_id=target_id,
             )
     except IntegrityError:  # already waiting: one open review per piece of work
-        return Review.objects.get(item=item, status=Review.Status.PENDING)
+        if target_id is not None:
+            return Review.objects.get(
+                target_type=target_type, target_id=target_id, status=Review.Status.PENDING
+            )
+        return Review.objects.get(item=item, target_id=None, status=Review.Status.PENDING)
     ReviewEvent.objects.create(review=review, actor=actor, action=ReviewEvent.Action.SUBMITTED)
     move_on_generations([selectors.REVIEWS])
     reviewer_ids = list(
         Membership.objects.filter(
             community=item.community, role__in=[Membership.Role.EXPERT, Membership.Role.MANAGER]
         )
-        .exclude(user_id=item.author_id)
+        .exclude(user_id=author.pk)
         .values_list("user_id", flat=True)
     )
     if reviewer_ids:
-        review_pending_notify(actor=item.author, item=item, reviewer_ids=reviewer_ids)
+        review_pending_notify(actor=author, item=item, reviewer_ids=reviewer_ids)
     return review
+
+
+def _other_target(review: Review):
+    """The registered target of a review of something other than the item itself, or None."""
+    if review.target_id is None:
+        return None
+    return targets.get(review.target_type)
 
 
 # --- Decisions --------------------------------------------------------------------------------
@@ -202,7 +238,8 @@ def _decide(actor, review: Review, status: str, action: str, *, reason: str = ""
     move_on_generations([selectors.REVIEWS])
     from guildhall.moderation.flags import flags_settle  # flags opens reviews through us
 
-    flags_settle(actor=actor, review=review, upheld=status != Review.Status.APPROVED)
+    if _other_target(review) is None:  # the item's flags are not about a suggested edit
+        flags_settle(actor=actor, review=review, upheld=status != Review.Status.APPROVED)
     data = {"review": review.pk, "status": status, "reason": reason}
     audit(actor, f"review_{status}", review.item, community=review.community, data=data)
     record(actor, "review", review.item, community=review.community, data=data)
@@ -233,6 +270,12 @@ def review_approve(*, actor, review: Review, verify: bool = False) -> Review:
     if _claimed_by_another(actor, review):
         raise Conflict(_("%(name)s is reviewing this already.") % {"name": review.claimed_by.name})
     item = review.item
+    other = _other_target(review)
+    if other is not None:  # e.g. a suggested wiki edit: applied by its kind (or Conflict)
+        other.apply(review=review, actor=actor)
+        _decide(actor, review, Review.Status.APPROVED, ReviewEvent.Action.APPROVED)
+        review_result_notify(actor=actor, item=item, approved=True, recipient_id=review.author_id)
+        return review
     # A re-verification (moderation.verification): the item stays published and is verified
     # again, due after its own interval or the community's.
     reverifying = review.reason == Reason.REVERIFICATION
@@ -258,12 +301,17 @@ def review_reject(*, actor, review: Review, reason: str, note: str = "") -> Revi
     if reason == "other" and not note:
         raise ValidationError({"note": _("Say why in the note: the author reads it.")})
     review = _pending(review)
-    content_item_turn_down(item=review.item)
+    told = note or str(REJECT_REASONS[reason])
+    other = _other_target(review)
+    if other is not None:
+        other.discard(review=review, actor=actor, note=told)
+    else:
+        content_item_turn_down(item=review.item)
     _decide(
         actor, review, Review.Status.REJECTED, ReviewEvent.Action.REJECTED, reason=reason, note=note
     )
     review_result_notify(
-        actor=actor, item=review.item, approved=False, note=note or str(REJECT_REASONS[reason])
+        actor=actor, item=review.item, approved=False, note=told, recipient_id=review.author_id
     )
     return review
 
@@ -279,7 +327,11 @@ def review_request_changes(*, actor, review: Review, note: str, reason: str = ""
     if reason and reason not in REJECT_REASONS:
         raise ValidationError({"reason": _("Choose a reason from the list, or none.")})
     review = _pending(review)
-    content_item_turn_down(item=review.item)
+    other = _other_target(review)
+    if other is not None:
+        other.discard(review=review, actor=actor, note=note)
+    else:
+        content_item_turn_down(item=review.item)
     _decide(
         actor,
         review,
@@ -288,7 +340,9 @@ def review_request_changes(*, actor, review: Review, note: str, reason: str = ""
         reason=reason,
         note=note,
     )
-    review_result_notify(actor=actor, item=review.item, approved=False, note=note)
+    review_result_notify(
+        actor=actor, item=review.item, approved=False, note=note, recipient_id=review.author_id
+    )
     return review
 
 

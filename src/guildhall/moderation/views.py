@@ -23,7 +23,7 @@ from guildhall.content.selectors import content_item_get
 from guildhall.core.exceptions import Conflict, PermissionDenied, RateLimited, ValidationError
 from guildhall.core.generations import generations, kept
 from guildhall.core.pagination import paginate
-from guildhall.moderation import acts, audit, flags, selectors, services, verification
+from guildhall.moderation import acts, audit, flags, selectors, services, targets, verification
 from guildhall.moderation.forms import (
     AuditFilterForm,
     DecisionForm,
@@ -50,6 +50,7 @@ def _queue(request, community=None):
     )
     page = paginate(reviews, request.GET.get("page"), per_page=QUEUE_PAGE_SIZE)
     flags.attach_flag_summaries(page.items)
+    targets.diffs_for(page.items)
     return render(
         request,
         "moderation/queue.html",

@@ -142,10 +142,13 @@ def review_pending_notify(*, actor, item: ContentItem, reviewer_ids: list[int]) 
     notify(recipient_ids=reviewer_ids, verb="review_pending", actor=actor, item=item)
 
 
-def review_result_notify(*, actor, item: ContentItem, approved: bool, note: str = "") -> None:
-    """For moderation: tell the item's author what `actor`, the reviewer, decided."""
+def review_result_notify(
+    *, actor, item: ContentItem, approved: bool, note: str = "", recipient_id: int | None = None
+) -> None:
+    """For moderation: tell the item's author (or `recipient_id`, the author of the reviewed
+    work, such as a suggested wiki edit) what `actor`, the reviewer, decided."""
     notify(
-        recipient_ids=[item.author_id],
+        recipient_ids=[recipient_id or item.author_id],
         verb="review_result",
         actor=actor,
         item=item,

@@ -46,6 +46,9 @@ class WikiConfig(AppConfig):
 
     def ready(self) -> None:
         from guildhall.content import kinds
+        from guildhall.wiki.suggestions import register_target
+
+        register_target()
 
         kinds.register(
             kinds.Kind(

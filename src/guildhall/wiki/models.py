@@ -55,10 +55,22 @@ class WikiPage(models.Model):
 
 
 class WikiRevision(models.Model):
+    """A saved version of a page (`number` set), or a suggested edit waiting for review in a
+    pre-moderated community (`state` "suggested", no number until approved, `base_number` the
+    revision it started from); a suggestion turned down keeps its `state` and `review_note`."""
+
+    class State(models.TextChoices):
+        LIVE = "", "Saved"
+        SUGGESTED = "suggested", "Suggested, awaiting review"
+        DECLINED = "declined", "Suggested, turned down"
+
     item = models.ForeignKey(
         "content.ContentItem", on_delete=models.CASCADE, related_name="wiki_revisions"
     )
-    number = models.PositiveIntegerField()
+    number = models.PositiveIntegerField(null=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default="", blank=True)
+    base_number = models.PositiveIntegerField(null=True, blank=True)
+    review_note = models.TextField(blank=True)
     title = models.CharField(max_length=200)
     body = models.TextField(blank=True)
     summary = models.CharField(max_length=300, blank=True)

@@ -3,7 +3,7 @@ community's wiki answers 404 to non-members (content and community selectors dec
 
 from dataclasses import dataclass
 
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.http import Http404
 
 from guildhall.content.models import ContentItem
@@ -26,7 +26,11 @@ def wiki_pages(*, viewer, community) -> QuerySet:
         content_items_visible_to(viewer)
         .filter(kind="wiki", community=community, status=ContentItem.Status.PUBLISHED)
         .select_related("wiki_page")
-        .annotate(last_edited=Max("wiki_revisions__created_at"))
+        .annotate(
+            last_edited=Max(
+                "wiki_revisions__created_at", filter=Q(wiki_revisions__number__isnull=False)
+            )
+        )
         .order_by("title", "pk")
     )
 
@@ -43,7 +47,7 @@ def wiki_page_by_title(*, community, title: str) -> ContentItem | None:
 def wiki_revisions(*, item: ContentItem) -> QuerySet:
     """Newest first; bodies deferred (a history page lists, it does not show)."""
     return (
-        WikiRevision.objects.filter(item=item)
+        WikiRevision.objects.filter(item=item, number__isnull=False)
         .select_related("author", "author__profile")
         .defer("body")
         .order_by("-number")
@@ -118,3 +122,51 @@ def _revision_number(value, default: int) -> int:
         return int(value)
     except (TypeError, ValueError):
         return default
+
+
+def wiki_suggestions_of(*, viewer, item: ContentItem) -> list[WikiRevision]:
+    """The viewer's own suggested edits of the page still to show them: waiting, or turned down
+    (with the reason), newest first; one query (none for anonymous visitors)."""
+    if not viewer.is_authenticated:
+        return []
+    return list(
+        WikiRevision.objects.filter(
+            item=item,
+            author_id=viewer.pk,
+            state__in=[WikiRevision.State.SUGGESTED, WikiRevision.State.DECLINED],
+        )
+        .defer("body")
+        .order_by("-created_at", "-pk")[:5]
+    )
+
+
+def wiki_suggestion_get(*, viewer, item: ContentItem, pk) -> tuple[WikiRevision, object]:
+    """A suggested edit of the page (with its latest review) for its author or a reviewer of
+    the community; 404 for anyone else."""
+    from guildhall.communities.permissions import can_review_in_community
+    from guildhall.moderation.models import Review
+
+    revision = (
+        WikiRevision.objects.filter(item=item, pk=pk, number__isnull=True)
+        .select_related("author")
+        .first()
+    )
+    if revision is None and viewer.is_authenticated:
+        # An approved suggestion is a revision now: its author and reviewers may still open it.
+        revision = WikiRevision.objects.filter(item=item, pk=pk).select_related("author").first()
+        if (
+            revision is not None
+            and not Review.objects.filter(target_type="wiki_edit", target_id=revision.pk).exists()
+        ):
+            revision = None
+    if revision is None or not viewer.is_authenticated:
+        raise Http404("No such suggested edit.")
+    if revision.author_id != viewer.pk and not can_review_in_community(viewer, item.community):
+        raise Http404("No such suggested edit.")
+    review = (
+        Review.objects.filter(target_type="wiki_edit", target_id=revision.pk)
+        .select_related("decided_by")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return revision, review

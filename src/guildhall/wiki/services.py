@@ -23,6 +23,7 @@ from guildhall.core.ratelimit import check_write_rate
 from guildhall.wiki.models import WikiLink, WikiPage, WikiRevision, WikiSettings, title_key
 from guildhall.wiki.permissions import check_edit_wiki_page, check_manage_wiki
 from guildhall.wiki.rendering import find_links, render_wiki
+from guildhall.wiki.suggestions import suggestion_create, suggestion_held
 
 MAX_SUMMARY = 300
 
@@ -184,7 +185,10 @@ def wiki_page_create(
 
 def _latest(item: ContentItem) -> WikiRevision:
     return (
-        WikiRevision.objects.filter(item=item).select_related("author").order_by("-number").first()
+        WikiRevision.objects.filter(item=item, number__isnull=False)
+        .select_related("author")
+        .order_by("-number")
+        .first()
     )
 
 
@@ -227,7 +231,9 @@ def wiki_page_edit(
     base_revision: int | None,
     title: str | None = None,
 ) -> WikiRevision:
-    """Save a new revision, unless someone saved since `base_revision` (ConflictError)."""
+    """Save a new revision, unless someone saved since `base_revision` (ConflictError). When
+    the community holds the actor's work for review, the revision returned is a suggestion
+    (`state` "suggested", no number) and the page is unchanged."""
     check_edit_wiki_page(actor, item)
     check_write_rate(actor)
     page = _locked_page(item)
@@ -257,6 +263,17 @@ def wiki_page_edit(
     old_key, new_key = page.title_key, title_key(new_title)
     if new_key != old_key:
         _check_title_free(item.community, new_key, new_title, except_item=item)
+    held = suggestion_held(actor=actor, item=item)
+    if held:  # a suggested edit: the live page stays as it is until a reviewer approves
+        return suggestion_create(
+            actor=actor,
+            item=item,
+            title=new_title,
+            body=body,
+            summary=summary,
+            base=base,
+            reason=held,
+        )
     revision = _new_revision(
         actor=actor, item=item, page=page, title=new_title, body=body, summary=summary, base=base
     )
@@ -297,6 +314,17 @@ def wiki_page_revert(*, actor, item: ContentItem, revision: int) -> WikiRevision
     old_key, new_key = page.title_key, title_key(old.title)
     if new_key != old_key:
         _check_title_free(item.community, new_key, old.title, except_item=item)
+    held = suggestion_held(actor=actor, item=item)
+    if held:  # suggested like any other edit
+        return suggestion_create(
+            actor=actor,
+            item=item,
+            title=old.title,
+            body=old.body,
+            summary=f"Reverted to revision {number}",
+            base=page.revision,
+            reason=held,
+        )
     new = _new_revision(
         actor=actor,
         item=item,

@@ -12,4 +12,9 @@ urlpatterns = [
     path("content/<int:pk>/history/<int:number>/", views.wiki_revision, name="revision"),
     path("content/<int:pk>/history/<int:number>/revert/", views.wiki_revert, name="revert"),
     path("content/<int:pk>/diff/", views.wiki_diff, name="diff"),
+    path(
+        "content/<int:pk>/wiki/suggestions/<int:suggestion>/",
+        views.wiki_suggestion,
+        name="suggestion",
+    ),
 ]

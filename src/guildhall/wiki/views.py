@@ -2,11 +2,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guildhall.communities.models import Membership
 from guildhall.communities.selectors import community_get
 from guildhall.core.views_support import add_service_errors, form_data
+from guildhall.moderation.services import REJECT_REASONS
 from guildhall.wiki.diff import line_diff, stats
 from guildhall.wiki.forms import WikiPageForm, WikiSettingsForm
 from guildhall.wiki.models import WikiRevision
@@ -20,6 +22,8 @@ from guildhall.wiki.selectors import (
     wiki_pages,
     wiki_revision_get,
     wiki_revisions,
+    wiki_suggestion_get,
+    wiki_suggestions_of,
 )
 from guildhall.wiki.selectors import wiki_diff as wiki_diff_of
 from guildhall.wiki.services import (
@@ -29,12 +33,13 @@ from guildhall.wiki.services import (
     wiki_page_revert,
     wiki_settings_set,
 )
+from guildhall.wiki.suggestions import suggestion_diff_rows, suggestion_held
 
 
 def page_context(request, item) -> dict:
     """What the item page shows under a wiki page's text (a fixed number of queries)."""
     latest = (
-        WikiRevision.objects.filter(item=item)
+        WikiRevision.objects.filter(item=item, number__isnull=False)
         .select_related("author")
         .defer("body")
         .order_by("-number")
@@ -42,6 +47,7 @@ def page_context(request, item) -> dict:
     )
     return {
         "wiki_latest": latest,
+        "wiki_my_suggestions": wiki_suggestions_of(viewer=request.user, item=item),
         "wiki_backlinks": wiki_backlinks(item=item),
         "can_edit_wiki": can_edit_wiki(request.user, item.community),
     }
@@ -170,7 +176,7 @@ def wiki_edit(request, pk: int):
             preview_html = render_wiki(data["body"], community)
         else:
             try:
-                wiki_page_edit(
+                saved = wiki_page_edit(
                     actor=request.user,
                     item=item,
                     title=data["title"],
@@ -186,6 +192,15 @@ def wiki_edit(request, pk: int):
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
+                if saved.state == WikiRevision.State.SUGGESTED:
+                    messages.success(
+                        request,
+                        _(
+                            "Thank you! Your suggested edit is awaiting review: the page "
+                            "changes once a reviewer approves it."
+                        ),
+                    )
+                    return redirect("wiki:suggestion", item.pk, saved.pk)
                 messages.success(request, "Saved. Thank you for improving the wiki!")
                 return redirect(item.get_absolute_url())
     return render(
@@ -197,6 +212,7 @@ def wiki_edit(request, pk: int):
             "community": community,
             "creating": False,
             "allowed": allowed,
+            "will_be_suggested": allowed and bool(suggestion_held(actor=request.user, item=item)),
             "editors": wiki_editors(community),
             "conflict": conflict,
             "preview_html": preview_html,
@@ -297,6 +313,11 @@ def wiki_revert(request, pk: int, number: int):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("wiki:history", item.pk)
+        if new.state == WikiRevision.State.SUGGESTED:
+            messages.success(
+                request, _("Your suggested revert is awaiting review: the page is unchanged.")
+            )
+            return redirect("wiki:suggestion", item.pk, new.pk)
         messages.success(
             request, f"Reverted to revision {revision.number} (saved as revision {new.number})."
         )
@@ -305,4 +326,32 @@ def wiki_revert(request, pk: int, number: int):
         request,
         "wiki/revert_confirm.html",
         {"item": item, "revision": revision, "latest": item.wiki_page.revision},
+    )
+
+
+def wiki_suggestion(request, pk: int, suggestion: int):
+    """A suggested edit with its diff against the page's current text: for its author and the
+    community's reviewers (404 for anyone else)."""
+    item = wiki_page_get(viewer=request.user, pk=pk)
+    revision, review = wiki_suggestion_get(viewer=request.user, item=item, pk=suggestion)
+    rows, added, removed = suggestion_diff_rows(revision, item)
+    return render(
+        request,
+        "wiki/suggestion.html",
+        {
+            "item": item,
+            "revision": revision,
+            "review": review,
+            "current": item,
+            "rows": rows,
+            "added": added,
+            "removed": removed,
+            "caption": _("Suggested changes, line by line"),
+            "old_label": _("Now"),
+            "new_label": _("Suggested"),
+            "reasons": REJECT_REASONS,
+            "moved_on": revision.state == WikiRevision.State.SUGGESTED
+            and revision.base_number != item.wiki_page.revision,
+            "nav": "communities",
+        },
     )
