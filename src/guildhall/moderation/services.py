@@ -213,7 +213,9 @@ def _other_target(review: Review):
 def _pending(review: Review) -> Review:
     """The review, locked for this decision; refused if someone decided it meanwhile."""
     locked = (
-        Review.objects.select_for_update().select_related("item", "community").get(pk=review.pk)
+        Review.objects.select_for_update(of=("self",))
+        .select_related("item", "community")
+        .get(pk=review.pk)
     )
     if locked.status != Review.Status.PENDING:
         raise Conflict(_("This review was already decided by someone else."))

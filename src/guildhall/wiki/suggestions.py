@@ -50,7 +50,7 @@ def suggestion_create(
 
 def _suggestion(review) -> WikiRevision:
     return (
-        WikiRevision.objects.select_for_update()
+        WikiRevision.objects.select_for_update(of=("self",))
         .select_related("author", "item__community")
         .get(pk=review.target_id)
     )
