@@ -118,3 +118,16 @@ def test_the_community_page_leads_its_reviewers_to_the_queue_and_managers_to_the
     assert queue in html and policy not in html
     client.logout()
     assert queue not in login(client, member).get(page).text
+
+
+def test_the_safety_link_follows_a_policy_change_at_once(
+    client, community, community_manager, member
+):
+    page = reverse("communities:detail", args=[community.slug])
+    safety = reverse("moderation:safety", args=[community.slug])
+    login(client, member)
+    assert safety not in client.get(page).text
+    quality_policy_set(actor=community_manager, community=community, safety_critical=True)
+    assert safety in client.get(page).text
+    quality_policy_set(actor=community_manager, community=community, safety_critical=False)
+    assert safety not in client.get(page).text

@@ -28,6 +28,26 @@ def quality_policy_of(community) -> QualityPolicy:
     return found or QualityPolicy(community=community)
 
 
+POLICY_SECONDS = 600
+
+
+def policy_generation(community) -> tuple[str, int]:
+    """A generation scope that `services.quality_policy_set` moves on."""
+    return ("quality-policy", community.pk)
+
+
+def is_safety_critical(community) -> bool:
+    """Whether the community is safety-critical, for pages every member sees (the community
+    page's links): kept until its policy changes, so such a page reads no row for it."""
+    (stamp,) = generations([policy_generation(community)])
+    flag = kept(
+        f"safety-critical:{community.pk}:{stamp}",
+        lambda: "yes" if quality_policy_of(community).safety_critical else "no",
+        POLICY_SECONDS,
+    )
+    return flag == "yes"
+
+
 def is_trusted(user, community) -> bool:
     return TrustedMember.objects.filter(community=community, user_id=user.pk).exists()
 

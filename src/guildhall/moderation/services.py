@@ -78,6 +78,7 @@ def quality_policy_set(*, actor, community, **changes) -> QualityPolicy:
     for name, value in changes.items():
         setattr(policy, name, bool(value) if name == "safety_critical" else value)
     policy.save()
+    move_on_generations([selectors.policy_generation(community)])
     audit(
         actor,
         "quality_policy_set",

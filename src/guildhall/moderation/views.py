@@ -33,7 +33,11 @@ from guildhall.moderation.forms import (
     WarnForm,
 )
 from guildhall.moderation.models import Flag, ItemHiding, Review
-from guildhall.moderation.permissions import check_see_review_queue, check_set_quality_policy
+from guildhall.moderation.permissions import (
+    can_review,
+    check_see_review_queue,
+    check_set_quality_policy,
+)
 
 QUEUE_PAGE_SIZE = 25
 PANEL_SECONDS = 300
@@ -223,10 +227,7 @@ def _quality_status(*, request, item) -> str:
         return mark_safe(html + _flag_control(request, item))  # noqa: S308 - our templates
     review = selectors.latest_review_of(item)
     is_reviewer = (
-        review is not None
-        and review.status == Review.Status.PENDING
-        and review.author_id != viewer.pk
-        and can_review_in_community(viewer, review.community)
+        review is not None and review.status == Review.Status.PENDING and can_review(viewer, review)
     )
     html = render_to_string(
         "moderation/partials/item_panel.html",
@@ -334,10 +335,7 @@ def reviewer_links(*, viewer, community) -> list[tuple[str, str]]:
             links.append((_("Audit trail"), audit_url))
             links.append((_("Hidden items"), reverse("moderation:hidden", args=[slug])))
             links.append((_("Guidelines accepted"), reverse("moderation:guidelines", args=[slug])))
-    if (
-        verification.can_see_safety(viewer, community)
-        and selectors.quality_policy_of(community).safety_critical
-    ):
+    if verification.can_see_safety(viewer, community) and selectors.is_safety_critical(community):
         links.append((_("Safety status"), reverse("moderation:safety", args=[community.slug])))
     return links
 
